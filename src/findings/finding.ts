@@ -1,0 +1,88 @@
+/**
+ * Findings: what the rules report. A finding is data; prose for people lives in the rule
+ * metadata under policies/rules/ and in templates/.
+ */
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Rank for sorting and thresholds: critical is 4, info is 0. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+
+export type SubjectKind = "principal" | "subscriber" | "resource" | "account" | "organization" | "coverage";
+
+/** What a finding is about. `id` is an ARN, a subscriber id or an account id. */
+export interface FindingSubject {
+  kind: SubjectKind;
+  id: string;
+  /** A short name for people, such as the role name or subscriber name. */
+  label?: string;
+  accountId?: string;
+  region?: string;
+}
+
+/** One policy statement that decided something, located exactly. */
+export interface StatementEvidence {
+  kind: "statement";
+  /** identity, resource, boundary, scp, rcp, session, trust, key-policy ... */
+  policyType: string;
+  /** Policy ARN, or `<principal ARN>#<inline policy name>` for inline policies. */
+  policyId: string;
+  policyName?: string;
+  sid?: string;
+  /** 1-based position of the statement in its policy. */
+  statementIndex: number;
+  effect: "Allow" | "Deny";
+  /** The statement as JSON text, for display. */
+  statement?: string;
+}
+
+/** One hop of an access path: `from` becomes or reaches `to` through `edge`. */
+export interface PathStepEvidence {
+  from: string;
+  to: string;
+  /** canAssume, passRole:lambda, createPolicyVersion, capability ... */
+  edge: string;
+  description: string;
+  statements: StatementEvidence[];
+  /** Conditions that must hold for this hop, when it is allowed only under unknown context. */
+  conditions?: string[];
+}
+
+export interface PathEvidence {
+  kind: "path";
+  steps: PathStepEvidence[];
+}
+
+/** A fact read from the snapshot, such as a retention setting or a subscriber's account. */
+export interface FactEvidence {
+  kind: "fact";
+  text: string;
+  value?: string;
+}
+
+export type Evidence = StatementEvidence | PathEvidence | FactEvidence;
+
+export type FindingStatus = "new" | "open" | "resolved" | "accepted";
+
+export interface Finding {
+  /** `<rule id>:<subject id>`, stable across runs. */
+  id: string;
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  subject: FindingSubject;
+  /** One sentence stating the problem with its specifics. */
+  summary: string;
+  evidence: Evidence[];
+  remediation: string;
+  /** Control ids such as `NIST-800-53:AU-9(4)` or `PCI-DSS-4.0:10.3.1`. */
+  controls: string[];
+  status?: FindingStatus;
+}
+
+export function findingId(ruleId: string, subjectId: string): string {
+  return `${ruleId}:${subjectId}`;
+}
