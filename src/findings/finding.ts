@@ -2,6 +2,7 @@
  * Findings: what the rules report. A finding is data; prose for people lives in the rule
  * metadata under policies/rules/ and in templates/.
  */
+import type { CapabilityId, PathStep } from "../evaluator/access.js";
 
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -39,21 +40,11 @@ export interface StatementEvidence {
   statement?: string;
 }
 
-/** One hop of an access path: `from` becomes or reaches `to` through `edge`. */
-export interface PathStepEvidence {
-  from: string;
-  to: string;
-  /** canAssume, passRole:lambda, createPolicyVersion, capability ... */
-  edge: string;
-  description: string;
-  statements: StatementEvidence[];
-  /** Conditions that must hold for this hop, when it is allowed only under unknown context. */
-  conditions?: string[];
-}
-
+/** An access path from the graph, shown hop by hop. */
 export interface PathEvidence {
   kind: "path";
-  steps: PathStepEvidence[];
+  capability?: CapabilityId;
+  steps: readonly PathStep[];
 }
 
 /** A fact read from the snapshot, such as a retention setting or a subscriber's account. */

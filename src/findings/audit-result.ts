@@ -1,0 +1,50 @@
+import type { CapabilityGrant } from "../evaluator/access.js";
+import type { CoverageEntry, Subscriber } from "../model/snapshot.js";
+import type { Finding, Severity } from "./finding.js";
+
+/** A compliance control's outcome in one audit. */
+export interface ControlResult {
+  /** `NIST-800-53:AU-9(4)`, `PCI-DSS-4.0:10.3.1`, ... */
+  id: string;
+  framework: string;
+  title: string;
+  status: "passed" | "failed" | "not-assessed";
+  findingIds: string[];
+  /** For not-assessed controls: the coverage gaps or missing inputs behind that status. */
+  gaps: string[];
+}
+
+/** A subscriber with what it can reach, as the report lists it. */
+export interface SubscriberAccess {
+  subscriber: Subscriber;
+  accountId: string;
+  region: string;
+  /** Whether the baseline approves the subscriber's account. */
+  approved: boolean | "no-baseline";
+  insideOrganization: boolean;
+}
+
+/**
+ * Everything one audit produced, in the shape the report, the store and the outputs read.
+ * `audit` builds it from a snapshot; nothing in it needs the snapshot again.
+ */
+export interface AuditResult {
+  runId: string;
+  /** When the audit ran (ISO-8601 UTC). */
+  auditedAt: string;
+  /** When the snapshot was read. */
+  collectedAt: string;
+  organizationId?: string;
+  source: { kind: string; path?: string };
+  accountCount: number;
+  principalCount: number;
+  findings: Finding[];
+  /** Findings silenced by an unexpired exception, shown apart. */
+  acceptedFindings: Finding[];
+  countsBySeverity: Record<Severity, number>;
+  grants: CapabilityGrant[];
+  subscribers: SubscriberAccess[];
+  controls: ControlResult[];
+  /** Coverage entries that are not `collected` or `empty`. */
+  coverageGaps: CoverageEntry[];
+}
