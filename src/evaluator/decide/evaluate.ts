@@ -98,19 +98,21 @@ function combineWithResource(request: EvaluationRequest, policies: PolicySet, la
   const direct = resource ? either(allowOf(resource, DIRECT_EXACT), both(allowOf(resource, DIRECT_LIMITED), limits)) : NO;
   const delegated = resource ? allowOf(resource, ACCOUNT) : NO;
 
-  if (policies.resourcePolicy?.source.type === "key") return keyPolicyOutcome(sameAccount, direct, delegated, principalSide);
+  const resourceType = policies.resourcePolicy?.source.type;
+  if (resourceType === "key" || resourceType === "trust") return requiredPolicyOutcome(sameAccount, direct, delegated, principalSide);
   if (sameAccount) return either(principalSide, direct);
   return both(either(direct, delegated), principalSide);
 }
 
 /**
- * KMS: identity policies take effect only when the key policy allows the caller's account
- * (the account root statement); principals named directly in the key policy are granted by it,
- * in the key's own account. Across accounts both the key policy and the caller's policies must
- * allow.
+ * KMS key policies and role trust policies must always allow: identity policies take effect only
+ * when the policy allows the caller's account (the account root statement), while principals
+ * named directly are granted by it in the resource's own account. Across accounts both the
+ * policy and the caller's policies must allow.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html
  */
-function keyPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated: Outcome, principalSide: Outcome): Outcome {
+function requiredPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated: Outcome, principalSide: Outcome): Outcome {
   if (sameAccount) return either(direct, both(delegated, principalSide));
   return both(either(direct, delegated), principalSide);
 }
