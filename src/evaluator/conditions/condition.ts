@@ -58,7 +58,7 @@ export function evaluateCondition(condition: CompiledCondition, context: Conditi
   if (present === undefined) return absentResult(parsed);
 
   const negated = parsed.base.negated;
-  const test = condition.test ?? resolveTest(condition, context.variable, negated);
+  const test = condition.test ?? resolveTest(condition, (key) => context.variable(key), negated);
   if (!test) return false;
 
   if (parsed.set === "ForAllValues") {

@@ -77,25 +77,35 @@ function principalTag(principal: RequestPrincipal, tagLower: string): string | u
   return undefined;
 }
 
-/** Builds the condition view of a request. */
-export function requestView(request: EvaluationRequest): ConditionContext {
-  const context = normalize(request.context);
+/** The condition view of one request; a class so that evaluation creates no closures. */
+class RequestView implements ConditionContext {
+  private readonly request: EvaluationRequest;
+  private readonly context: NormalizedContext;
 
-  const values = (keyLower: string): readonly string[] | undefined | typeof UNKNOWN => {
-    const explicit = context.values.get(keyLower);
+  constructor(request: EvaluationRequest) {
+    this.request = request;
+    this.context = normalize(request.context);
+  }
+
+  values(keyLower: string): readonly string[] | undefined | typeof UNKNOWN {
+    const explicit = this.context.values.get(keyLower);
     if (explicit !== undefined) return explicit;
 
-    const derived = derivedValue(request, keyLower);
+    const derived = derivedValue(this.request, keyLower);
     if (derived !== undefined) return typeof derived === "string" ? [derived] : derived;
 
-    const unknown = context.unknown;
+    const unknown = this.context.unknown;
     if (unknown === "missing" || unknown?.has(keyLower)) return UNKNOWN;
     return undefined;
-  };
+  }
 
-  const variable = (key: string): string | undefined => {
-    const found = values(key.toLowerCase());
+  variable(key: string): string | undefined {
+    const found = this.values(key.toLowerCase());
     return found !== UNKNOWN && found?.length === 1 ? found[0] : undefined;
-  };
-  return { values, variable };
+  }
+}
+
+/** Builds the condition view of a request. */
+export function requestView(request: EvaluationRequest): ConditionContext {
+  return new RequestView(request);
 }

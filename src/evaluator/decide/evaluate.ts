@@ -1,11 +1,12 @@
 import { parseArn } from "../../shared/arn.js";
 import type { PrincipalMatch } from "../match/principal.js";
-import type { Decision, EvaluationRequest, PolicySet, PolicyType, StatementRef, UnresolvedCondition } from "../types.js";
+import type { CompiledPolicy, Decision, EvaluationRequest, PolicySet, PolicyType } from "../types.js";
 import { requestView } from "./context.js";
 import { evaluateLevels, rcpApplies, scpApplies, type OrganizationResult } from "./organization.js";
-import { both, either, NO, YES, type Outcome } from "./outcome.js";
-import { allowOf, emptyScan, scanPolicies, type Scan } from "./scan.js";
+import { both, either, limitOf, NO, YES, type Outcome } from "./outcome.js";
+import { allowOf, scanPolicies, type Allows, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
+import { targetId } from "../policy/target.js";
 
 /**
  * The final decision, in AWS's order: any applicable explicit Deny wins; the RCP and SCP levels
@@ -30,23 +31,29 @@ interface Layers {
   identity: Outcome;
   boundary: Outcome;
   session: Outcome;
-  resource: Scan | undefined;
+  /** Null when the set has no resource policy. */
+  resource: Allows | null;
   organization: OrganizationResult[];
 }
 
 /** Decides a request against every policy that applies to it. Pure and synchronous. */
 export function evaluate(request: EvaluationRequest, policies: PolicySet): Decision {
-  const actionLower = request.action.toLowerCase();
-  const statementRequest: StatementRequest = { resource: request.resource, principal: request.principal, context: requestView(request) };
-  const denies: StatementRef[] = [];
-  const possibleDenies: UnresolvedCondition[] = [];
+  const statementRequest: StatementRequest = {
+    actionLower: request.action.toLowerCase(),
+    target: targetId(request.action, request.resource),
+    resource: request.resource,
+    principal: request.principal,
+    context: requestView(request),
+  };
+  const sink: DenySink = { denies: [], possibleDenies: [] };
 
-  const layers = scanLayers(request, policies, actionLower, statementRequest, denies, possibleDenies);
+  const layers = scanLayers(request, policies, statementRequest, sink);
+  const { denies, possibleDenies } = sink;
   if (denies.length > 0) return { type: "explicitDeny", statements: denies, blockedBy: denies[0]!.policy.type };
 
   const principalSide = both(both(layers.identity, layers.boundary), layers.session);
   let outcome = combineWithResource(request, policies, layers, principalSide);
-  for (const organization of layers.organization) outcome = both(outcome, withoutStatements(organization.allow));
+  for (const organization of layers.organization) outcome = both(outcome, organization.allow);
 
   if (outcome.state === "no") return implicitDeny(request, policies, layers, principalSide);
   const conditions = [...(outcome.state === "if" ? outcome.conditions : []), ...possibleDenies];
@@ -54,35 +61,22 @@ export function evaluate(request: EvaluationRequest, policies: PolicySet): Decis
   return { type: "allowedIf", statements: outcome.statements, conditions };
 }
 
-function scanLayers(
-  request: EvaluationRequest,
-  policies: PolicySet,
-  actionLower: string,
-  statementRequest: StatementRequest,
-  denies: StatementRef[],
-  possibleDenies: UnresolvedCondition[],
-): Layers {
-  const collect = (scan: Scan): Scan => {
-    denies.push(...scan.denies);
-    possibleDenies.push(...scan.possibleDenies);
-    return scan;
-  };
-  const principalLayer = (list: readonly NonNullable<PolicySet["boundary"]>[] | undefined): Outcome => {
-    if (list === undefined) return YES;
-    return allowOf(collect(scanPolicies(list, actionLower, statementRequest, emptyScan())));
-  };
+function principalLayer(list: readonly CompiledPolicy[] | undefined, request: StatementRequest, sink: DenySink): Outcome {
+  if (list === undefined) return YES;
+  return scanPolicies(list, request, sink)?.none ?? NO;
+}
 
+function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRequest: StatementRequest, sink: DenySink): Layers {
   const kind = request.principal.kind;
   const hasIdentity = kind === "user" || kind === "role-session" || kind === "federated";
   const organization: OrganizationResult[] = [];
-  if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, actionLower, statementRequest));
-  if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, actionLower, statementRequest));
-  for (const result of organization) collect(result.scan);
+  if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, statementRequest, sink));
+  if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, statementRequest, sink));
 
-  const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity) : NO;
-  const boundary = hasIdentity ? principalLayer(policies.boundary ? [policies.boundary] : undefined) : YES;
-  const session = hasIdentity ? principalLayer(policies.session) : YES;
-  const resource = policies.resourcePolicy ? collect(scanPolicies([policies.resourcePolicy], actionLower, statementRequest, emptyScan())) : undefined;
+  const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity, statementRequest, sink) : NO;
+  const boundary = hasIdentity && policies.boundary ? limitOf([principalLayer([policies.boundary], statementRequest, sink)]) : YES;
+  const session = hasIdentity && policies.session ? limitOf([principalLayer(policies.session, statementRequest, sink)]) : YES;
+  const resource = policies.resourcePolicy ? scanPolicies([policies.resourcePolicy], statementRequest, sink) : null;
   return { identity, boundary, session, resource, organization };
 }
 
@@ -136,9 +130,6 @@ function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined 
   return undefined;
 }
 
-function withoutStatements(outcome: Outcome): Outcome {
-  return outcome.state === "no" ? outcome : { ...outcome, statements: [] };
-}
 
 /** An implicit deny, naming the layer that blocked a request some policy allowed. */
 function implicitDeny(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): Decision {
@@ -150,7 +141,7 @@ function blockingLayer(request: EvaluationRequest, policies: PolicySet, layers: 
   for (const organization of layers.organization) {
     if (organization.allow.state === "no") return organization.type;
   }
-  const resourceAllows = layers.resource !== undefined && allowOf(layers.resource).state !== "no";
+  const resourceAllows = allowOf(layers.resource).state !== "no";
   if (layers.identity.state !== "no" || resourceAllows) {
     if (layers.boundary.state === "no") return "boundary";
     if (layers.session.state === "no") return "session";

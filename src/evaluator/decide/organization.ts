@@ -1,8 +1,8 @@
 import { serviceOfAction } from "../match/action.js";
 import type { EvaluationRequest, PolicySet, PolicyType } from "../types.js";
-import { both, YES, type Outcome } from "./outcome.js";
+import { limitOf, type Outcome } from "./outcome.js";
 import { RCP_SERVICES } from "./rcp-services.js";
-import { allowOf, emptyScan, scanPolicies, type Scan } from "./scan.js";
+import { allowOf, scanPolicies, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
 
 /**
@@ -12,11 +12,10 @@ import type { StatementRequest } from "./statement.js";
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
  */
 
-/** The organization layer's result: its Allow outcome, and its Deny statements in `scan`. */
+/** The organization layer's Allow outcome; its Deny statements go to the request's sink. */
 export interface OrganizationResult {
   type: PolicyType;
   allow: Outcome;
-  scan: Scan;
 }
 
 /**
@@ -44,14 +43,8 @@ export function rcpApplies(request: EvaluationRequest, set: PolicySet): boolean 
 export function evaluateLevels(
   type: PolicyType,
   levels: PolicySet["scpLevels"],
-  actionLower: string,
   request: StatementRequest,
+  sink: DenySink,
 ): OrganizationResult {
-  const scan = emptyScan();
-  let allow: Outcome = YES;
-  for (const level of levels ?? []) {
-    const levelScan = scanPolicies(level, actionLower, request, { ...emptyScan(), denies: scan.denies, possibleDenies: scan.possibleDenies });
-    allow = both(allow, allowOf(levelScan));
-  }
-  return { type, allow, scan };
+  return { type, allow: limitOf((levels ?? []).map((level) => allowOf(scanPolicies(level, request, sink)))) };
 }

@@ -15,6 +15,8 @@ export const YES: Outcome = { state: "yes", statements: [] };
 /** Both must allow: the conditions of both apply. */
 export function both(a: Outcome, b: Outcome): Outcome {
   if (a.state === "no" || b.state === "no") return NO;
+  if (a.state === "yes" && a.statements.length === 0) return b;
+  if (b.state === "yes" && b.statements.length === 0) return a;
   const statements = [...a.statements, ...b.statements];
   const conditions = [...(a.state === "if" ? a.conditions : []), ...(b.state === "if" ? b.conditions : [])];
   return conditions.length > 0 ? { state: "if", statements, conditions } : { state: "yes", statements };
@@ -30,4 +32,18 @@ export function either(a: Outcome, b: Outcome): Outcome {
   if (a.state === "no") return b;
   if (b.state === "no") return a;
   return b.conditions.length < a.conditions.length ? b : a;
+}
+
+/**
+ * A layer that only limits (boundary, session policy, organization levels): every outcome must
+ * allow. The result keeps the unresolved conditions but no statements, because a limit is not
+ * what grants the request.
+ */
+export function limitOf(outcomes: readonly Outcome[]): Outcome {
+  let conditions: UnresolvedCondition[] | undefined;
+  for (const outcome of outcomes) {
+    if (outcome.state === "no") return NO;
+    if (outcome.state === "if") (conditions ??= []).push(...outcome.conditions);
+  }
+  return conditions ? { state: "if", statements: [], conditions } : YES;
 }

@@ -5,51 +5,62 @@ import { either, NO, type Outcome } from "./outcome.js";
 import { principalApplies, statementApplies, type StatementRequest } from "./statement.js";
 
 /**
- * Scans a group of policies for one request: the Deny statements that certainly apply, the
- * ones that might (their unknown conditions, marked negated), and the Allow outcome grouped by
- * how the principal matched.
+ * Scans groups of policies for one request. Deny statements that certainly apply, and the
+ * unknown conditions of those that might (marked negated), collect in one `DenySink` per
+ * request; each group's Allow outcome is returned per principal match. Nothing is allocated
+ * for policies that have no statement for the action.
  */
-export interface Scan {
+export interface DenySink {
   denies: StatementRef[];
   possibleDenies: UnresolvedCondition[];
-  /** Allow outcome per principal match; identity-type policies file everything under "none". */
-  allows: Map<PrincipalMatch | "none", Outcome>;
 }
 
-export function emptyScan(): Scan {
-  return { denies: [], possibleDenies: [], allows: new Map() };
-}
+/** Allow outcomes per principal match; identity-type policies file everything under "none". */
+export type Allows = Partial<Record<PrincipalMatch | "none", Outcome>> | undefined;
 
-/** Adds the policies' statements for the lower-case action to `scan`. */
-export function scanPolicies(policies: readonly CompiledPolicy[], actionLower: string, request: StatementRequest, scan: Scan): Scan {
-  for (const compiled of policies) {
-    const policy = asPolicy(compiled);
+const ALL_MATCHES: readonly (PrincipalMatch | "none")[] = ["none", "exact", "wildcard", "role", "account"];
+
+/** Scans the policies for the request's action and resource, adding their denies to `sink`. */
+export function scanPolicies(policies: readonly CompiledPolicy[], request: StatementRequest, sink: DenySink): Allows {
+  let allows: Allows;
+  for (let p = 0; p < policies.length; p++) {
+    const policy = asPolicy(policies[p]!);
     if (!policy || !policy.usable) continue;
+    const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
 
-    for (const statement of policy.statementsFor(actionLower, "Deny")) {
+    const denyStatements = entry.deny;
+    for (let i = 0; i < denyStatements.length; i++) {
+      const statement = denyStatements[i]!;
       if (principalApplies(statement, request.principal) === undefined) continue;
-      const result = statementApplies(statement, request);
-      if (result === true) scan.denies.push(statement.ref);
-      else if (result !== false) scan.possibleDenies.push(...result.map((condition) => ({ ...condition, negated: true })));
+      const result = statementApplies(statement, request, true);
+      if (result === true) sink.denies.push(statement.ref);
+      else if (result !== false) for (const condition of result) sink.possibleDenies.push({ ...condition, negated: true });
     }
 
-    for (const statement of policy.statementsFor(actionLower, "Allow")) {
+    const allowStatements = entry.allow;
+    for (let i = 0; i < allowStatements.length; i++) {
+      const statement = allowStatements[i]!;
       const match = principalApplies(statement, request.principal);
       if (match === undefined) continue;
-      const result = statementApplies(statement, request);
+      const result = statementApplies(statement, request, true);
       if (result === false) continue;
-      const outcome: Outcome = result === true ? { state: "yes", statements: [statement.ref] } : { state: "if", statements: [statement.ref], conditions: result };
-      scan.allows.set(match, either(scan.allows.get(match) ?? NO, outcome));
+      const outcome: Outcome = result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result };
+      allows ??= {};
+      const previous = allows[match];
+      allows[match] = previous ? either(previous, outcome) : outcome;
     }
   }
-  return scan;
+  return allows;
 }
 
 /** The Allow outcome over the given principal matches (all of them when none are named). */
-export function allowOf(scan: Scan, matches?: readonly (PrincipalMatch | "none")[]): Outcome {
+export function allowOf(allows: Allows | null, matches?: readonly (PrincipalMatch | "none")[]): Outcome {
+  if (!allows) return NO;
+  const wanted = matches ?? ALL_MATCHES;
   let outcome: Outcome = NO;
-  for (const [match, allow] of scan.allows) {
-    if (!matches || matches.includes(match)) outcome = either(outcome, allow);
+  for (let i = 0; i < wanted.length; i++) {
+    const allow = allows[wanted[i]!];
+    if (allow) outcome = either(outcome, allow);
   }
   return outcome;
 }

@@ -15,6 +15,9 @@ export type StatementResult = boolean | readonly UnresolvedCondition[];
 
 /** What a statement needs from the request besides the action. */
 export interface StatementRequest {
+  /** The lower-case action and its (action, resource) id from `targetId`. */
+  readonly actionLower: string;
+  readonly target: number;
   readonly resource: string;
   readonly principal: RequestPrincipal;
   readonly context: ConditionContext;
@@ -23,7 +26,7 @@ export interface StatementRequest {
 /** Whether a pattern matches the resource, or undefined when a variable in it has no value. */
 function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean | undefined {
   if (pattern.matches) return pattern.matches(request.resource);
-  const parts = resolveTemplate(pattern.template ?? [], request.context.variable);
+  const parts = resolveTemplate(pattern.template ?? [], (key) => request.context.variable(key));
   return parts === undefined ? undefined : compileArnPattern(parts)(request.resource);
 }
 
@@ -33,9 +36,20 @@ function patternMatches(pattern: ResourcePattern, request: StatementRequest): bo
  * cannot resolve a variable this might cause the entire statement to be invalid").
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
-function resourceApplies(statement: CompiledStatement, request: StatementRequest): boolean {
-  if (statement.resources) return statement.resources.some((pattern) => patternMatches(pattern, request) === true);
-  if (statement.notResources) return statement.notResources.every((pattern) => patternMatches(pattern, request) === false);
+export function resourceApplies(statement: CompiledStatement, request: StatementRequest): boolean {
+  const resources = statement.resources;
+  if (resources) {
+    for (let i = 0; i < resources.length; i++) {
+      if (patternMatches(resources[i]!, request) === true) return true;
+    }
+    return false;
+  }
+  const notResources = statement.notResources;
+  if (notResources) {
+    for (let i = 0; i < notResources.length; i++) {
+      if (patternMatches(notResources[i]!, request) !== false) return false;
+    }
+  }
   return true;
 }
 
@@ -55,12 +69,17 @@ export function principalApplies(statement: CompiledStatement, principal: Reques
   return "none";
 }
 
-/** Evaluates the statement's resource element and conditions. */
-export function statementApplies(statement: CompiledStatement, request: StatementRequest): StatementResult {
-  if (!resourceApplies(statement, request)) return false;
+/**
+ * Evaluates the statement's resource element and conditions. `resourceChecked` skips the
+ * resource element when the caller's per-resource index already matched it.
+ */
+export function statementApplies(statement: CompiledStatement, request: StatementRequest, resourceChecked = false): StatementResult {
+  if (!(resourceChecked && !statement.resourceTemplates) && !resourceApplies(statement, request)) return false;
 
   let unresolved: UnresolvedCondition[] | undefined;
-  for (const condition of statement.conditions) {
+  const conditions = statement.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i]!;
     const result = evaluateCondition(condition, request.context);
     if (result === false) return false;
     if (result === UNKNOWN) {

@@ -80,6 +80,18 @@ function addValue(spec: { everyone: boolean } & { [K in keyof PrincipalSpec]: Pr
   spec.arns.add(value);
 }
 
+const callerRoleKeys = new WeakMap<RequestPrincipal, string | null>();
+
+/** The role key of a session's role, computed once per principal object. */
+function callerRoleKey(principal: RequestPrincipal): string | undefined {
+  let key = callerRoleKeys.get(principal);
+  if (key === undefined) {
+    key = principal.roleArn ? (roleKey(principal.roleArn) ?? null) : null;
+    callerRoleKeys.set(principal, key);
+  }
+  return key ?? undefined;
+}
+
 /** How the spec matches the caller, or undefined when it does not. */
 export function matchPrincipal(spec: PrincipalSpec, principal: RequestPrincipal): PrincipalMatch | undefined {
   switch (principal.kind) {
@@ -92,8 +104,8 @@ export function matchPrincipal(spec: PrincipalSpec, principal: RequestPrincipal)
       break;
     default:
       if (spec.arns.has(principal.arn)) return "exact";
-      if (principal.roleArn) {
-        const role = roleKey(principal.roleArn);
+      if (spec.roles.size > 0) {
+        const role = callerRoleKey(principal);
         if (role && spec.roles.has(role)) return "role";
       }
   }

@@ -2,8 +2,9 @@ import { serviceOfAction } from "../match/action.js";
 import type { CompiledPolicy, PolicyProblem, PolicySource } from "../types.js";
 import { compileStatement } from "./compile-statement.js";
 import { decodeDocument } from "./decode.js";
+import { targetGeneration } from "./target.js";
 import { isRecord, memberPath } from "./parse-elements.js";
-import { statementMatchesAction, type CompiledStatement } from "./statement.js";
+import { statementMatchesAction, statementMayMatchResource, type CompiledStatement } from "./statement.js";
 
 /**
  * Compiling a whole policy: decode, check the grammar, compile every statement, and index the
@@ -14,12 +15,15 @@ import { statementMatchesAction, type CompiledStatement } from "./statement.js";
 const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
 const TOP_LEVEL = new Set(["Version", "Id", "Statement"]);
 const MAX_CACHED_ACTIONS = 50_000;
+const MAX_CACHED_RESOURCES = 4_096;
 const NO_STATEMENTS: readonly CompiledStatement[] = [];
 
-/** The statements of one effect that match one action. */
-interface ActionEntry {
+/** The statements of each effect that match one action. */
+export interface ActionEntry {
   allow: readonly CompiledStatement[];
   deny: readonly CompiledStatement[];
+  /** Per-resource narrowing of `allow` and `deny`, filled as resources are requested. */
+  byResource?: Map<string, ActionEntry>;
 }
 
 /** A compiled policy with its statement index; evaluation reads it through `statementsFor`. */
@@ -31,6 +35,8 @@ export class Policy implements CompiledPolicy {
   private readonly byService = new Map<string, CompiledStatement[]>();
   private readonly anyService: CompiledStatement[] = [];
   private readonly byAction = new Map<string, ActionEntry>();
+  private byTarget = new Map<number, ActionEntry>();
+  private targetGeneration = targetGeneration();
 
   constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
     this.source = source;
@@ -53,8 +59,8 @@ export class Policy implements CompiledPolicy {
     }
   }
 
-  /** The statements of an effect whose Action or NotAction covers the lower-case action. */
-  statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
+  /** The statements whose Action or NotAction covers the lower-case action, by effect. */
+  entryFor(actionLower: string): ActionEntry {
     let entry = this.byAction.get(actionLower);
     if (!entry) {
       // Arbitrary action names can arrive; bound the cache rather than grow without limit.
@@ -62,6 +68,49 @@ export class Policy implements CompiledPolicy {
       entry = this.buildEntry(actionLower);
       this.byAction.set(actionLower, entry);
     }
+    return entry;
+  }
+
+  /**
+   * The statements that cover both the lower-case action and the resource. Only policy
+   * variables are left to check per request. Who-can queries ask about the same resource for
+   * many principals, so shared policies (SCPs, boundaries, bucket policies) match it once.
+   */
+  entryForResource(actionLower: string, resource: string): ActionEntry {
+    const entry = this.entryFor(actionLower);
+    if (entry.allow.length === 0 && entry.deny.length === 0) return entry;
+
+    entry.byResource ??= new Map();
+    let narrowed = entry.byResource.get(resource);
+    if (!narrowed) {
+      if (entry.byResource.size >= MAX_CACHED_RESOURCES) entry.byResource.clear();
+      narrowed = {
+        allow: narrowList(entry.allow, resource),
+        deny: narrowList(entry.deny, resource),
+        byResource: undefined,
+      };
+      entry.byResource.set(resource, narrowed);
+    }
+    return narrowed;
+  }
+
+  /** `entryForResource` cached under the pair's id from `targetId`. */
+  entryForTarget(target: number, actionLower: string, resource: string): ActionEntry {
+    if (this.targetGeneration !== targetGeneration() || this.byTarget.size >= MAX_CACHED_RESOURCES * 4) {
+      this.byTarget = new Map();
+      this.targetGeneration = targetGeneration();
+    }
+    let entry = this.byTarget.get(target);
+    if (!entry) {
+      entry = this.entryForResource(actionLower, resource);
+      this.byTarget.set(target, entry);
+    }
+    return entry;
+  }
+
+  /** The statements of an effect whose Action or NotAction covers the lower-case action. */
+  statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
+    const entry = this.entryFor(actionLower);
     return effect === "Allow" ? entry.allow : entry.deny;
   }
 
@@ -71,12 +120,17 @@ export class Policy implements CompiledPolicy {
     matching.sort((a, b) => a.ref.index - b.ref.index);
     const allow = matching.filter((statement) => statement.effect === "Allow");
     const deny = matching.filter((statement) => statement.effect === "Deny");
-    return { allow: allow.length ? allow : NO_STATEMENTS, deny: deny.length ? deny : NO_STATEMENTS };
+    return { allow: allow.length ? allow : NO_STATEMENTS, deny: deny.length ? deny : NO_STATEMENTS, byResource: undefined };
   }
 
   mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
     return this.statementsFor(action.toLowerCase(), effect).length > 0;
   }
+}
+
+function narrowList(statements: readonly CompiledStatement[], resource: string): readonly CompiledStatement[] {
+  const narrowed = statements.filter((statement) => statementMayMatchResource(statement, resource));
+  return narrowed.length > 0 ? narrowed : NO_STATEMENTS;
 }
 
 /**
