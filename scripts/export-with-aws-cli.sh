@@ -2,7 +2,7 @@
 # Exports an AWS organization's IAM, Organizations and Security Lake state with the AWS CLI into
 # the folder layout that `lakewarden import` reads (docs/export-layout.md). Every AWS call is a
 # read: list-*, get-*, describe-*, lookup-events, plus `iam generate-credential-report`, which
-# asks IAM to build the credential report that `get-credential-report` then reads.
+# starts IAM's build of the credential report that `get-credential-report` then reads.
 #
 # Usage: scripts/export-with-aws-cli.sh --out DIR [--profile NAME] [--regions r1,r2]
 #          [--org-role NAME] [--external-id ID] [--accounts id1,id2]
@@ -66,7 +66,7 @@ done
 
 mkdir -p "$out"
 # Temporary files live beside the export, on the same file system, so a rename publishes them
-# whole; the folder is removed on exit, whatever the outcome.
+# whole. The trap removes the temporary folder on every exit.
 scratch="$(mktemp -d "$(dirname "$out")/.lakewarden-export.XXXXXX")"
 trap 'rm -rf "$scratch"' EXIT
 

@@ -6,7 +6,7 @@ import { decodePolicyDocument } from "./policy-document.js";
 import type { OrganizationBuilder } from "./organization-builder.js";
 import type { AccountBuilder } from "./region-builder.js";
 
-/** Where one file sits and what it fills: the builders of its account, Region and organization. */
+/** The place of one file in the export, and the builders of the account, Region and organization it fills. */
 export interface FileTarget {
   /** The file as shown in messages: relative to the export folder. */
   readonly file: string;
@@ -20,11 +20,11 @@ export interface FileTarget {
   readonly organization: OrganizationBuilder;
 }
 
-/** What reading one output file found, for its coverage entry. */
+/** The result of reading one output file, for its coverage entry. */
 export interface ReadOutcome {
   /** The output listed nothing (coverage `empty`). */
   readonly empty: boolean;
-  /** The output holds one page only: the CLI printed a `NextToken` for the next call. */
+  /** The output contains one page only, because the CLI printed a token for the next page. */
   readonly truncated: boolean;
 }
 
@@ -45,7 +45,7 @@ export interface CommandParser {
   readonly acceptsEmptyOutput: boolean;
   /** Error codes that mean "nothing is configured", recorded as facts instead of gaps. */
   readonly notConfiguredCodes: readonly string[];
-  /** The coverage state of a not-configured answer. */
+  /** The coverage state recorded for a not-configured error code. */
   readonly notConfiguredState: CoverageState;
   read(value: unknown, target: FileTarget): ReadOutcome;
   /** Records the not-configured fact (`null` or an empty list) for one of notConfiguredCodes. */
@@ -106,7 +106,7 @@ export function policyAt(value: unknown, target: Pick<FileTarget, "file">, field
   return decodePolicyDocument(value, target.file, field);
 }
 
-/** The `<param>` of a file whose command takes one; the layout check guarantees it is set. */
+/** Returns the `<param>` of a file whose command takes one (the layout check guarantees it is set). */
 export function paramOf(target: FileTarget): string {
   return target.param ?? "";
 }

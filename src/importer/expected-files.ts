@@ -13,7 +13,7 @@ interface ExpectedFile {
   readonly operation: string;
 }
 
-/** What the expectation rules read: the files present and what they said. */
+/** The input of the expectation rules: the files present and what they contained. */
 export interface ExportContents {
   /** File stems present, by account and folder. */
   readonly stems: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
@@ -50,10 +50,10 @@ const BUCKET_COMMANDS = [
  * Lists the expected files that are missing, as `missing` coverage entries. The rules, also in
  * docs/export-layout.md:
  * - authorization details in every account folder, and for every active account Organizations lists;
- * - the organization files in the folder that read the organization (or the management account
- *   export.json names): describe-organization, list-accounts, list-roots, both policy lists, the
- *   Security Lake delegated administrators, the tree below every root and OU, and the content and
- *   targets of every policy listed;
+ * - the organization files, in the folder that read the organization or else in the management
+ *   account that export.json names. These are describe-organization, list-accounts, list-roots,
+ *   both policy lists and the Security Lake delegated administrators. The tree below every root
+ *   and OU is expected too, with the content and targets of every policy listed;
  * - in the Security Lake administrator (the delegated administrator, and any account whose folder
  *   holds Security Lake files), the four Security Lake reads in every Region folder of the export;
  * - for each data lake read: its bucket's five settings, its KMS key's policy and description when
@@ -163,13 +163,13 @@ function expectedForDataLake(accountId: string, region: AccountSnapshot["regions
   return expected;
 }
 
-/** The bucket name of an S3 ARN; a bare name (the CLI documentation shows one) passes through. */
+/** Returns the bucket name of an S3 ARN; a bare name (the CLI documentation shows one) passes through. */
 function bucketNameOf(arnOrName: string): string | undefined {
   const name = arnOrName.startsWith("arn:") ? arnOrName.split(":").slice(5).join(":") : arnOrName;
   return name.length > 0 ? name : undefined;
 }
 
-/** The key id of a lake's key when it lives in this account and Region; S3-managed keys have none. */
+/** Returns the id of a lake's KMS key when the key is in this account and Region; S3-managed keys have none. */
 function keyIdInAccount(kmsKeyId: string, accountId: string, region: string): string | undefined {
   if (kmsKeyId === "S3_MANAGED_KEY" || kmsKeyId.startsWith("alias/")) return undefined;
   if (!kmsKeyId.startsWith("arn:")) return kmsKeyId;

@@ -22,7 +22,7 @@ const manifestSchema = z.strictObject({
 
 /**
  * Builds a snapshot from an export folder in the documented layout (docs/export-layout.md).
- * Failed and missing calls become coverage entries; a name outside the layout, invalid JSON,
+ * Failed and missing calls become coverage entries. A name outside the layout, invalid JSON,
  * an output of the wrong shape or an undecodable policy is an input error naming file and field.
  * The same folder always gives the same snapshot: everything is sorted, and without
  * export.json the collection time is the newest file's modification time.

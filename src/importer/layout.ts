@@ -4,7 +4,7 @@
  * control characters) never reaches a path join.
  */
 
-/** The folder that holds global services (IAM, Organizations) inside an account folder. */
+/** The folder for global services (IAM, Organizations) inside an account folder. */
 export const GLOBAL_FOLDER = "global";
 
 /** The optional file at the export root with the collection time and the management account. */
@@ -14,7 +14,7 @@ export const EXPORT_MANIFEST = "export.json";
 export interface ExportFileName {
   readonly service: string;
   readonly command: string;
-  /** The value that tells calls of the same command apart, as written in the name. */
+  /** The value that distinguishes calls of the same command, as written in the name. */
   readonly param?: string;
   /** `json` for the CLI's stdout, `error` for its stderr when the call failed. */
   readonly kind: "json" | "error";
@@ -49,7 +49,7 @@ export function sanitizeParam(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
-/** The layout's file name for one call, without the extension. */
+/** Returns the layout's file name for one call, without the extension. */
 export function exportFileStem(service: string, command: string, param?: string): string {
   return param === undefined ? `${service}__${command}` : `${service}__${command}__${sanitizeParam(param)}`;
 }

@@ -9,7 +9,7 @@ import { coverageStateOfError, parseCliError } from "./error-file.js";
 import { GLOBAL_FOLDER, isRegionFolderName, parseExportFileName, type ExportFileName } from "./layout.js";
 import { OrganizationBuilder } from "./organization-builder.js";
 import { MAX_ERROR_FILE_BYTES, MAX_OUTPUT_FILE_BYTES, parseJsonText, readLimitedText } from "./read-file.js";
-import { AccountBuilder } from "./region-builder.js";
+import { AccountBuilder, compareText } from "./region-builder.js";
 
 /** Everything one account folder gave: its builders, coverage, and which files it holds. */
 export interface AccountRead {
@@ -49,7 +49,7 @@ export async function readAccountFolder(folder: string, accountId: string): Prom
 export async function listFolder(folder: string): Promise<Dirent[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   if (entries.length === 0) throw inputError("invalidExport", folder, undefined, "empty folder: the export layout has no empty folders");
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.sort((a, b) => compareText(a.name, b.name));
 }
 
 async function readServiceFolder(read: AccountRead, folder: string, region: string, partition: string): Promise<void> {
@@ -149,7 +149,7 @@ function coverageEntry(parser: CommandParser, target: FileTarget, state: Coverag
   return entry;
 }
 
-/** The partition an account folder's Regions belong to; `aws` unless they are China or GovCloud Regions. */
+/** Returns the partition of an account folder's Regions: `aws` unless they are China or GovCloud Regions. */
 function partitionOfAccount(folderNames: string[]): string {
   if (folderNames.some((name) => name.startsWith("cn-"))) return "aws-cn";
   if (folderNames.some((name) => name.startsWith("us-gov-"))) return "aws-us-gov";

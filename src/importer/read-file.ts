@@ -11,7 +11,7 @@ export const MAX_OUTPUT_FILE_BYTES = 256 * 1024 ** 2;
 /** `.error` files hold one stderr message; anything larger is not what the CLI writes. */
 export const MAX_ERROR_FILE_BYTES = 64 * 1024;
 
-/** A file's text and its modification time, after checking its size against `limit`. */
+/** Reads a file's text and modification time, after checking its size against `limit`. */
 export async function readLimitedText(file: string, limit: number): Promise<{ text: string; modified: Date }> {
   const info = await stat(file);
   if (!info.isFile()) throw inputError("invalidExport", file, undefined, "expected a regular file");

@@ -44,7 +44,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-/** The AWS CLI service and command of a recorded call, skipping global options and their values. */
+/** Returns the AWS CLI service and command of a recorded call, skipping options and their values. */
 function commandOf(argv: string[]): [string, string] {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {

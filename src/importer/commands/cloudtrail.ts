@@ -145,13 +145,13 @@ type SelectorOutput = {
   AdvancedEventSelectors?: { FieldSelectors: z.infer<typeof fieldSelectorSchema>[] }[];
 };
 
-/** Which management events the selectors record: basic selectors or advanced ones, as the trail uses. */
+/** Returns which management events the trail's selectors record, basic or advanced. */
 function managementEventsOf(output: SelectorOutput): NonNullable<Trail["managementEvents"]> {
   let reads = false;
   let writes = false;
 
   for (const selector of output.EventSelectors ?? []) {
-    // Basic selectors include management events unless told not to.
+    // Basic selectors include management events unless IncludeManagementEvents is false.
     if (selector.IncludeManagementEvents === false) continue;
     const type = selector.ReadWriteType ?? "All";
     reads ||= type !== "WriteOnly";

@@ -88,7 +88,7 @@ export function convertAuthorizationDetails(details: AuthorizationDetails, where
   };
 }
 
-/** The account an authorization-details output belongs to: the account of its first customer ARN. */
+/** Returns the account of an authorization-details output: the account of its first customer ARN. */
 export function accountOfAuthorizationDetails(details: AuthorizationDetails): string | undefined {
   const arns = [
     ...(details.UserDetailList ?? []).map((user) => user.Arn),

@@ -16,7 +16,7 @@ const getResourcePolicy = defineCommand({
   apply(output, target) {
     regionOf(target).glueResourcePolicy = policyAt(output.PolicyInJson, target, "$.PolicyInJson");
   },
-  // Glue says EntityNotFoundException when the Data Catalog has no resource policy.
+  // Glue returns EntityNotFoundException when the Data Catalog has no resource policy.
   notConfigured: { codes: ["EntityNotFoundException"], record: (target) => void (regionOf(target).glueResourcePolicy = null) },
 });
 

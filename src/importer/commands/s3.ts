@@ -23,7 +23,7 @@ const getBucketVersioning = defineCommand({
   acceptsEmptyOutput: true,
   schema: z.looseObject({ Status: z.string().optional(), MFADelete: z.string().optional() }),
   apply(output, target) {
-    // An empty answer means versioning was never enabled; the snapshot keeps it as no status.
+    // An empty output means versioning was never enabled, which the snapshot keeps as no status.
     bucketOf(target).versioning = {
       ...(output.Status === undefined ? {} : { status: output.Status }),
       ...(output.MFADelete === undefined ? {} : { mfaDelete: output.MFADelete }),
