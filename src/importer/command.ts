@@ -41,6 +41,8 @@ export interface CommandParser {
   readonly scope: "global" | "regional";
   /** Whether file names carry a `<param>`. */
   readonly takesParam: boolean;
+  /** The values the `<param>` may take, when the command accepts only some (a filter, an id form). */
+  readonly paramPattern: RegExp | undefined;
   /** The CLI prints nothing when the response has no fields (`get-bucket-versioning` on a new bucket). */
   readonly acceptsEmptyOutput: boolean;
   /** Error codes that mean "nothing is configured", recorded as facts instead of gaps. */
@@ -60,6 +62,7 @@ export interface CommandDefinition<T> {
   readonly operation: string;
   readonly scope: "global" | "regional";
   readonly takesParam: boolean;
+  readonly paramPattern?: RegExp;
   readonly acceptsEmptyOutput?: boolean;
   /** The CLI's output shape; objects are loose because AWS adds fields over time. */
   readonly schema: z.ZodType<T>;
@@ -78,6 +81,7 @@ export function defineCommand<T>(definition: CommandDefinition<T>): CommandParse
     operation: definition.operation,
     scope: definition.scope,
     takesParam: definition.takesParam,
+    paramPattern: definition.paramPattern,
     acceptsEmptyOutput: definition.acceptsEmptyOutput ?? false,
     notConfiguredCodes: definition.notConfigured?.codes ?? [],
     notConfiguredState: definition.notConfigured?.state ?? "empty",

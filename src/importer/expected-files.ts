@@ -27,6 +27,8 @@ export interface ExportContents {
   readonly listedAccounts: ReadonlyArray<{ id: string; status?: string }>;
   readonly securityLakeAdministrators: readonly string[];
   readonly managementAccountId: string | undefined;
+  /** describe-organization answered AWSOrganizationsNotInUseException: a standalone account. */
+  readonly organizationNotInUse: boolean;
 }
 
 /** The Security Lake reads expected in each Region of the lake's administrator account. */
@@ -83,7 +85,7 @@ function expectedIam(contents: ExportContents): ExpectedFile[] {
 
 function expectedOrganization(contents: ExportContents): ExpectedFile[] {
   const accountId = contents.organizationSources[0] ?? contents.managementAccountId;
-  if (accountId === undefined) return [];
+  if (accountId === undefined || contents.organizationNotInUse) return [];
 
   const file = (command: string, operation: string, param?: string): ExpectedFile => ({
     accountId,

@@ -97,6 +97,9 @@ function checkPlacement(parser: CommandParser, name: ExportFileName, region: str
   if (parser.takesParam && name.param === undefined) {
     throw inputError("invalidExport", file, undefined, `${parser.service} ${parser.command} files are named <service>__<command>__<param>; the <param> is missing`);
   }
+  if (parser.paramPattern && name.param !== undefined && !parser.paramPattern.test(name.param)) {
+    throw inputError("invalidExport", file, undefined, `"${name.param}" is not a valid <param> for ${parser.service} ${parser.command} (expected ${parser.paramPattern.source})`);
+  }
   if (!parser.takesParam && name.param !== undefined) {
     throw inputError("invalidExport", file, undefined, `${parser.service} ${parser.command} takes no <param> in the file name`);
   }

@@ -84,6 +84,16 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     /s3api get-bucket-policy files are named <service>__<command>__<param>/,
   ],
   [
+    "a policy type Lakewarden does not read",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/global/organizations__list-policies__TAG_POLICY.json`]: '{"Policies":[]}' },
+    /"TAG_POLICY" is not a valid <param> for organizations list-policies/,
+  ],
+  [
+    "an unknown RAM resource owner",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/ram__list-principals__EVERYONE.json`]: '{"principals":[]}' },
+    /"EVERYONE" is not a valid <param> for ram list-principals/,
+  ],
+  [
     "both .json and .error",
     {
       [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
@@ -201,6 +211,19 @@ describe("export.json", () => {
     await utimes(join(root, AUTHZ), when, when);
     const snapshot = await importExportFolder(root);
     expect(snapshot.collectedAt).toBe("2026-01-02T03:04:05.000Z");
+  });
+
+  it("expects no Organizations files of a standalone account", async () => {
+    const root = await exportOf({
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/global/organizations__describe-organization.error`]:
+        "An error occurred (AWSOrganizationsNotInUseException) when calling the DescribeOrganization operation: Your account is not a member of an organization.",
+    });
+    const snapshot = await importExportFolder(root);
+    expect(snapshot.coverage.map((entry) => [entry.operation, entry.state])).toEqual([
+      ["GetAccountAuthorizationDetails", "collected"],
+      ["DescribeOrganization", "not-enabled"],
+    ]);
   });
 
   it("may name the management account without Organizations files", async () => {

@@ -5,7 +5,7 @@ import type { ResourceOwner } from "../region-builder.js";
 
 // RAM files are named by resource owner: SELF (shares this account owns) or OTHER-ACCOUNTS
 // (shares given to it). Principals and resources join their share by ARN when built.
-const common = { service: "ram", iamPrefix: "ram", scope: "regional", takesParam: true } as const;
+const common = { service: "ram", iamPrefix: "ram", scope: "regional", takesParam: true, paramPattern: /^(SELF|OTHER-ACCOUNTS)$/ } as const;
 
 const getResourceShares = defineCommand({
   ...common,
