@@ -225,6 +225,7 @@ export_iam() {
     sleep 2
   done
   call "$account" global iam__get-credential-report iam get-credential-report --region "$region" || true
+  call "$account" global s3api__list-buckets s3api list-buckets --region "$region" || true
 }
 
 export_region() {

@@ -141,6 +141,17 @@ describe("importExportFolder on small-org", () => {
     expect(region("222222222222", "us-east-1").trails?.[0]?.managementEvents).toBe("WriteOnly");
   });
 
+  it("reads basic selectors as all management events", () => {
+    const trail = region("333333333333", "us-east-1").trails?.[0];
+    expect(trail?.managementEvents).toBe("All");
+    expect(trail?.isMultiRegionTrail).toBe(false);
+  });
+
+  it("counts list-buckets in coverage only", () => {
+    expect(coverageOf("ListBuckets", "111111111111", "global")?.state).toBe("collected");
+    expect(snapshot.accounts[0]?.regions).toEqual([]);
+  });
+
   it("removes secrets from CloudTrail records", () => {
     const record = JSON.stringify(region("222222222222", "us-east-1").cloudTrailEvents?.[0]?.record);
     expect(record).not.toContain("s3cr3t-value");
