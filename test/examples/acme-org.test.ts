@@ -8,6 +8,7 @@ import { parse as parseYaml } from "yaml";
 // the planted risks that the README's answer key names.
 const exampleDir = fileURLToPath(new URL("../../examples/acme-org", import.meta.url));
 const baselineFile = fileURLToPath(new URL("../../examples/acme-org.baseline.yaml", import.meta.url));
+const readmeFile = fileURLToPath(new URL("../../examples/README.md", import.meta.url));
 
 const ACCOUNT_DIR = /^\d{12}$/;
 const REGION_DIR = /^(global|[a-z]{2}(-[a-z]+)+-\d)$/;
@@ -248,5 +249,21 @@ describe("acme-org planted risks", () => {
     ).DelegatedAdministrators.map((d) => d.Id);
 
     expect(delegated).toEqual([baseline.delegatedAdministrator]);
+  });
+
+  it.each([
+    "arn:aws:iam::845506172435:role/platform-pipeline",
+    "arn:aws:iam::518273649102:role/SecurityLakeOperations",
+    "ManageAwsLogSources",
+    "arn:aws:iam::956617283546:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_DeveloperAccess_5d9e0b7c2a41f836",
+    "arn:aws:iam::627384950213:role/shared-analytics",
+    "SecurityAuditAccountRead",
+    "c61a8e3f-5b7d-4e92-a0c4-9f2b6d8e1a75",
+    "arn:aws:iam::518273649102:role/SecurityLakeQueryLegacy",
+    "LegacyQueryToolAccess",
+    "ContosoForensicsEngagement2025",
+    "arn:aws:iam::463728190055:root",
+  ])("README answer key names %s", (name) => {
+    expect(readFileSync(readmeFile, "utf8")).toContain(name);
   });
 });
