@@ -3,7 +3,9 @@
  * files so a large organization's tables stay quick to open, and summaries for the index.
  */
 import type { CapabilityGrant } from "../../evaluator/access.js";
+import type { Finding } from "../../findings/finding.js";
 import { viewPath, type PathView } from "./evidence.js";
+import { FINDINGS_PAGE, findingAnchor } from "./findings.js";
 import { CAPABILITY_LABELS, capabilityLabel, capabilityOrder } from "./labels.js";
 import { anchorId } from "./text.js";
 
@@ -27,6 +29,8 @@ export interface GrantRowView {
   direct: boolean;
   path: PathView;
   resources: string[];
+  /** Findings whose subject is this principal, so a reviewer sees which access is unapproved. */
+  findings: { title: string; severity: string; href: string }[];
 }
 
 export interface CapabilitySectionView {
@@ -68,10 +72,14 @@ export function principalsPageFile(number: number): string {
   return `principals-${number}.html`;
 }
 
-/** Builds the rows, pages and per-capability summaries from the graph's grants. */
-export function viewAccess(grants: readonly CapabilityGrant[], names: ReadonlyMap<string, string>): AccessView {
+/**
+ * Builds the rows, pages and per-capability summaries from the graph's grants; `findings`
+ * (open and accepted) are linked from the rows of the principals they are about.
+ */
+export function viewAccess(grants: readonly CapabilityGrant[], names: ReadonlyMap<string, string>, findings: readonly Finding[] = []): AccessView {
   const sorted = [...grants].sort(compareGrants);
-  const rows = sorted.map((grant, index) => viewGrantRow(grant, index, names));
+  const bySubject = findingsBySubject(findings);
+  const rows = sorted.map((grant, index) => viewGrantRow(grant, index, names, bySubject.get(grant.principal.id) ?? []));
   const pages = pageRows(rows);
 
   return { summaries: summarise(rows), pages, totalRows: rows.length };
@@ -96,7 +104,17 @@ function compareGrants(a: CapabilityGrant, b: CapabilityGrant): number {
   );
 }
 
-function viewGrantRow(grant: CapabilityGrant, index: number, names: ReadonlyMap<string, string>): GrantRowView {
+function findingsBySubject(findings: readonly Finding[]): Map<string, GrantRowView["findings"]> {
+  const bySubject = new Map<string, GrantRowView["findings"]>();
+  for (const finding of findings) {
+    const links = bySubject.get(finding.subject.id) ?? [];
+    links.push({ title: finding.title, severity: finding.severity, href: `${FINDINGS_PAGE}#${findingAnchor(finding.id)}` });
+    bySubject.set(finding.subject.id, links);
+  }
+  return bySubject;
+}
+
+function viewGrantRow(grant: CapabilityGrant, index: number, names: ReadonlyMap<string, string>, findings: GrantRowView["findings"]): GrantRowView {
   const anchor = anchorId("g", `${grant.capability} ${grant.principal.id}`);
   const page = Math.floor(index / PRINCIPAL_ROWS_PER_PAGE) + 1;
   const path = viewPath(grant.path, names, grant.capability);
@@ -115,6 +133,7 @@ function viewGrantRow(grant: CapabilityGrant, index: number, names: ReadonlyMap<
     direct: grant.path.length <= 1,
     path,
     resources: [...grant.resources],
+    findings,
   };
 }
 

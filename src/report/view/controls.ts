@@ -17,7 +17,7 @@ export interface ControlView {
   passed: boolean;
   failed: boolean;
   notAssessed: boolean;
-  findings: { id: string; title: string; severity: string; accepted: boolean; href: string }[];
+  findings: { id: string; title: string; subject: string; severity: string; accepted: boolean; href: string }[];
   gaps: string[];
 }
 
@@ -72,6 +72,7 @@ function viewControl(control: ControlResult, byId: ReadonlyMap<string, Finding>,
       return {
         id,
         title: finding?.title ?? id,
+        subject: finding?.subject.label ?? finding?.subject.id ?? "",
         severity: finding?.severity ?? "info",
         accepted: acceptedIds.has(id),
         href: `${FINDINGS_PAGE}#${findingAnchor(id)}`,

@@ -11,6 +11,8 @@ import { anchorId, formatTime } from "./text.js";
 
 export interface ControlLinkView {
   id: string;
+  /** `NIST-800-53 AU-9(4)`: the id with a space for the colon, easier to read in a list. */
+  label: string;
   href: string;
 }
 
@@ -87,7 +89,7 @@ export function viewFinding(
     region: finding.subject.region,
     summary: finding.summary,
     remediation: finding.remediation,
-    controls: finding.controls.map((id) => ({ id, href: `controls.html#${controlAnchor(id)}` })),
+    controls: finding.controls.map((id) => ({ id, label: id.replace(":", " "), href: `controls.html#${controlAnchor(id)}` })),
     evidence,
     hasEvidence: evidence.statements.length + evidence.paths.length + evidence.facts.length > 0,
     acceptance:

@@ -62,7 +62,7 @@ export function viewReport(result: AuditResult): ReportView {
     acceptedCount: result.acceptedFindings.length,
     findingGroups: groupBySeverity(open),
     accepted,
-    access: viewAccess(result.grants, names),
+    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings]),
     subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings]),
     frameworks,
     controlTotals: {

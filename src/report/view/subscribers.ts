@@ -37,6 +37,12 @@ export interface SubscribersView {
   hasBaseline: boolean;
 }
 
+/** Security Lake's access types: S3 delivers objects, Lake Formation shares tables to query. */
+const ACCESS_TYPE_TITLES: Readonly<Record<string, string>> = {
+  S3: "Data access (S3)",
+  LAKEFORMATION: "Query access (Lake Formation)",
+};
+
 const APPROVAL_TITLES = {
   approved: "Approved",
   "not-approved": "Not approved",
@@ -74,7 +80,7 @@ function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[]):
     insideOrganization: access.insideOrganization,
     approval,
     approvalTitle: APPROVAL_TITLES[approval],
-    accessTypes: subscriber.accessTypes.join(", "),
+    accessTypes: subscriber.accessTypes.map((type) => ACCESS_TYPE_TITLES[type] ?? type).join(", "),
     sources: subscriber.sources.map(sourceName),
     roleArn: subscriber.roleArn,
     endpoint: subscriber.subscriberEndpoint,
