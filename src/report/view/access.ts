@@ -1,6 +1,7 @@
 /**
- * Who can do what to the lake: capability grants as rows for the principals pages, paged by
- * files so a large organization's tables stay quick to open, and summaries for the index.
+ * Access to the lake as the report shows it: capability grants as rows of the principals
+ * pages, and per-capability summaries for the index. Rows are paged by files, so a large
+ * organization's tables stay quick to open.
  */
 import type { CapabilityGrant } from "../../evaluator/access.js";
 import type { Finding } from "../../findings/finding.js";
@@ -29,7 +30,7 @@ export interface GrantRowView {
   direct: boolean;
   path: PathView;
   resources: string[];
-  /** Findings whose subject is this principal, so a reviewer sees which access is unapproved. */
+  /** Findings whose subject is this principal, which mark access that nobody approved. */
   findings: { title: string; severity: string; href: string }[];
 }
 
@@ -73,8 +74,8 @@ export function principalsPageFile(number: number): string {
 }
 
 /**
- * Builds the rows, pages and per-capability summaries from the graph's grants; `findings`
- * (open and accepted) are linked from the rows of the principals they are about.
+ * Builds the rows, pages and per-capability summaries from the graph's grants. Each row links
+ * the `findings` (open and accepted) whose subject is its principal.
  */
 export function viewAccess(grants: readonly CapabilityGrant[], names: ReadonlyMap<string, string>, findings: readonly Finding[] = []): AccessView {
   const sorted = [...grants].sort(compareGrants);

@@ -34,9 +34,9 @@ export interface FrameworkView {
 const STATUS_TITLES = { passed: "Passed", failed: "Failed", "not-assessed": "Not assessed" } as const;
 
 /**
- * Builds one view per framework, in the order frameworks first appear; controls keep the
- * order the compliance mapping gave them. `findings` holds open and accepted findings both,
- * so a control failed only by accepted findings still shows them.
+ * Builds one view per framework, in the order frameworks first appear. Controls keep the
+ * order the compliance mapping gave them. `findings` contains open and accepted findings,
+ * so a control failed only by accepted findings still lists them.
  */
 export function viewControls(controls: readonly ControlResult[], findings: readonly Finding[], acceptedIds: ReadonlySet<string>): FrameworkView[] {
   const byId = new Map(findings.map((finding) => [finding.id, finding]));

@@ -65,8 +65,8 @@ const EDGE_TITLES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Returns a short name for an ARN or id: the bucket of an S3 ARN, the Region of a data lake,
- * the account of a root ARN, else the last path segment; ids that are not ARNs stay as they are.
+ * Returns a short name for an ARN: the bucket of an S3 ARN, the Region of a data lake, the
+ * account of a root ARN, else the last path segment. Ids that are not ARNs are returned as is.
  */
 export function shortName(id: string): string {
   if (!id.startsWith("arn:")) {

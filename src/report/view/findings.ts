@@ -1,6 +1,6 @@
 /**
- * Findings as the report lists them: most severe first, each with its subject, evidence,
- * remediation and the controls it fails; accepted findings carry the exception behind them.
+ * Findings as the report lists them, most severe first. Each shows its subject, evidence,
+ * remediation and the controls it fails. Accepted findings also show the exception behind them.
  */
 import type { Acceptance } from "../../findings/audit-result.js";
 import type { Finding, Severity } from "../../findings/finding.js";
@@ -43,7 +43,7 @@ export interface SeverityGroupView {
   findings: FindingView[];
 }
 
-/** Page that holds the findings list; other pages link to `index.html#<anchor>`. */
+/** The page with the findings list. Other pages link to `index.html#<anchor>`. */
 export const FINDINGS_PAGE = "index.html";
 
 /** Returns the anchor of a finding, for links from the controls, subscribers and principals pages. */

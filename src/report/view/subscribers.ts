@@ -64,7 +64,7 @@ export function viewSubscribers(subscribers: readonly SubscriberAccess[], findin
 
 function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[]): SubscriberView {
   const subscriber = access.subscriber;
-  const approval = access.approved === "no-baseline" ? "no-baseline" : access.approved ? "approved" : "not-approved";
+  const approval = approvalOf(access.approved);
   const about = findings.filter(
     (finding) => finding.subject.id === subscriber.subscriberId || finding.subject.id === subscriber.subscriberArn,
   );
@@ -94,6 +94,13 @@ function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[]):
       href: `${FINDINGS_PAGE}#${findingAnchor(finding.id)}`,
     })),
   };
+}
+
+function approvalOf(approved: SubscriberAccess["approved"]): SubscriberView["approval"] {
+  if (approved === "no-baseline") {
+    return "no-baseline";
+  }
+  return approved ? "approved" : "not-approved";
 }
 
 /** Names a log source as Security Lake does: `CLOUD_TRAIL_MGMT 2.0`, or a custom source's name. */

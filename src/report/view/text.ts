@@ -44,7 +44,7 @@ export function makeViewDataVisible<T>(value: T): T {
 }
 
 /**
- * Builds an HTML id from an untrusted key (a finding id holds ARNs with `:` and `/`).
+ * Builds an HTML id from an untrusted key, such as a finding id with ARNs in it.
  * A hash keeps ids short, stable across runs and free of characters that need escaping.
  */
 export function anchorId(prefix: string, key: string): string {
