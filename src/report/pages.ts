@@ -46,7 +46,7 @@ export function renderPages(view: ReportView, renderer: PageRenderer): RenderedP
     { file: "index.html", html: renderer.render("index", layout("index", "Summary"), view) },
     ...principalsPages,
     { file: "subscribers.html", html: renderer.render("subscribers", layout("subscribers", "Subscribers"), { subscribers: view.subscribers, coverageComplete }) },
-    { file: "controls.html", html: renderer.render("controls", layout("controls", "Compliance controls"), { frameworks: view.frameworks }) },
+    { file: "controls.html", html: renderer.render("controls", layout("controls", "Compliance controls"), { frameworks: view.frameworks, run: view.run, coverage: view.coverage, totals: view.controlTotals }) },
     { file: "coverage.html", html: renderer.render("coverage", layout("coverage", "Coverage"), { coverage: view.coverage }) },
   ];
 }
