@@ -27,28 +27,35 @@ const NAV: readonly NavEntry[] = [
   { title: "Coverage", href: "coverage.html", page: "coverage", count: (view) => view.coverage.gapCount },
 ];
 
-/** Renders every page of the report from its view data. */
-export function renderPages(view: ReportView, renderer: PageRenderer): RenderedPage[] {
+/**
+ * Renders the pages of the report one at a time, so a writer holds one page's HTML in memory
+ * even when a large organization needs hundreds of principals pages.
+ */
+export function* renderPages(view: ReportView, renderer: PageRenderer): Generator<RenderedPage> {
   const layout = (page: PageTemplate, title: string): LayoutData => ({ title, run: view.run, nav: navFor(page, view) });
   const coverageComplete = view.coverage.complete;
+  const pageLinks = view.access.pages.map((page) => ({ number: page.number, file: page.file }));
 
-  const principalsPages = view.access.pages.map((page) => ({
-    file: page.file,
-    html: renderer.render("principals", layout("principals", `Who can reach the lake (page ${page.number})`), {
+  // The index shows only the access summaries; leaving the rows out keeps its render small.
+  const indexData = { ...view, access: { summaries: view.access.summaries, totalRows: view.access.totalRows } };
+  yield { file: "index.html", html: renderer.render("index", layout("index", "Summary"), indexData) };
+
+  for (const page of view.access.pages) {
+    const data = {
       page,
-      pages: view.access.pages.map((other) => ({ number: other.number, file: other.file, current: other.number === page.number })),
+      pages: pageLinks.map((link) => ({ ...link, current: link.number === page.number })),
       totalRows: view.access.totalRows,
       coverageComplete,
-    }),
-  }));
+    };
+    yield { file: page.file, html: renderer.render("principals", layout("principals", `Who can reach the lake (page ${page.number})`), data) };
+  }
 
-  return [
-    { file: "index.html", html: renderer.render("index", layout("index", "Summary"), view) },
-    ...principalsPages,
-    { file: "subscribers.html", html: renderer.render("subscribers", layout("subscribers", "Subscribers"), { subscribers: view.subscribers, coverageComplete }) },
-    { file: "controls.html", html: renderer.render("controls", layout("controls", "Compliance controls"), { frameworks: view.frameworks, run: view.run, coverage: view.coverage, totals: view.controlTotals }) },
-    { file: "coverage.html", html: renderer.render("coverage", layout("coverage", "Coverage"), { coverage: view.coverage }) },
-  ];
+  yield { file: "subscribers.html", html: renderer.render("subscribers", layout("subscribers", "Subscribers"), { subscribers: view.subscribers, coverageComplete }) };
+  yield {
+    file: "controls.html",
+    html: renderer.render("controls", layout("controls", "Compliance controls"), { frameworks: view.frameworks, run: view.run, coverage: view.coverage, totals: view.controlTotals }),
+  };
+  yield { file: "coverage.html", html: renderer.render("coverage", layout("coverage", "Coverage"), { coverage: view.coverage }) };
 }
 
 function navFor(current: PageTemplate, view: ReportView): LayoutData["nav"] {

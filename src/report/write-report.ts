@@ -6,7 +6,7 @@
 import { access, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { AuditResult } from "../findings/audit-result.js";
-import { LakewardenError, bug } from "../shared/errors.js";
+import { LakewardenError, bug, isLakewardenError } from "../shared/errors.js";
 import { writeFolderAtomic } from "../shared/atomic-write.js";
 import { formatFindingsCsv } from "./outputs/findings-csv.js";
 import { formatFindingsJson } from "./outputs/findings-json.js";
@@ -32,26 +32,37 @@ const FORMAT_FILES = {
 /**
  * Writes the report of `result` under `outDir` and returns the new folder's path. The folder
  * is named after the audit time in UTC; when that name is taken (two audits in one second),
- * `-2`, `-3`... is appended. Raises a usage error for an unknown format.
+ * `-2`, `-3`... is appended. Raises a usage error for an unknown format, and a write error
+ * naming the folder when it cannot be written; nothing is left behind in either case.
  */
 export async function writeReport(result: AuditResult, outDir: string, formats: readonly string[]): Promise<string> {
   const chosen = parseFormats(formats);
   const folder = await freeFolderName(outDir, reportFolderName(result.auditedAt));
 
-  await writeFolderAtomic(folder, async (temporary) => {
-    if (chosen.has("html")) {
-      const renderer = await loadRenderer();
-      for (const page of renderPages(viewReport(result), renderer)) {
-        await writeFile(join(temporary, page.file), page.html, "utf8");
-      }
+  try {
+    await writeFolderAtomic(folder, (temporary) => fillFolder(temporary, result, chosen));
+  } catch (error) {
+    if (isLakewardenError(error)) {
+      throw error;
     }
-    for (const [format, output] of Object.entries(FORMAT_FILES)) {
-      if (chosen.has(format as ReportFormat)) {
-        await writeFile(join(temporary, output.file), output.format(result), "utf8");
-      }
-    }
-  });
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new LakewardenError("writeFailed", `${folder}: could not write the report folder: ${reason}`, { cause: error });
+  }
   return folder;
+}
+
+async function fillFolder(temporary: string, result: AuditResult, chosen: ReadonlySet<ReportFormat>): Promise<void> {
+  if (chosen.has("html")) {
+    const renderer = await loadRenderer();
+    for (const page of renderPages(viewReport(result), renderer)) {
+      await writeFile(join(temporary, page.file), page.html, "utf8");
+    }
+  }
+  for (const [format, output] of Object.entries(FORMAT_FILES)) {
+    if (chosen.has(format as ReportFormat)) {
+      await writeFile(join(temporary, output.file), output.format(result), "utf8");
+    }
+  }
 }
 
 /** Formats `2026-12-04T21:30:05.123Z` as `20261204T213005Z`; raises when the time is invalid. */

@@ -5,7 +5,7 @@ import { loadRenderer } from "../../src/report/render.js";
 import { viewReport } from "../../src/report/view/report-view.js";
 
 export async function renderResult(result: AuditResult): Promise<RenderedPage[]> {
-  return renderPages(viewReport(result), await loadRenderer());
+  return [...renderPages(viewReport(result), await loadRenderer())];
 }
 
 /** Returns every `href` attribute value of a page, decoded as the browser reads it. */

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -55,6 +55,12 @@ describe("writeReport", () => {
   it("rejects an unknown format", async () => {
     await expect(writeReport(exampleAuditResult(), out, ["html", "pdf"])).rejects.toThrow(LakewardenError);
     expect(await readdir(out)).toEqual([]);
+  });
+
+  it("names the folder it cannot write", async () => {
+    const blocker = join(out, "not-a-folder");
+    await writeFile(blocker, "");
+    await expect(writeReport(exampleAuditResult(), blocker, ["json"])).rejects.toThrow(/not-a-folder.*could not write the report folder/);
   });
 
   it("cross-links the pages", async () => {
