@@ -42,6 +42,9 @@ describe("findings.csv", () => {
 
   it("neutralises a hostile formula", () => {
     const hostile = formatFindingsCsv(hostileAuditResult());
-    expect(hostile).not.toContain(`"${HOSTILE.formula.replace(/"/g, '""')}`);
+    const quoted = HOSTILE.formula.replace(/"/g, '""');
+    expect(hostile).toContain(`"'${quoted}"`);
+    expect(hostile).toContain(`"'-${quoted}"`);
+    expect(hostile).not.toContain(`"${quoted}"`);
   });
 });
