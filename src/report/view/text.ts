@@ -59,10 +59,13 @@ export function joinWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
-/** Formats an ISO-8601 time as `2026-12-04 21:30 UTC` for people; other text is returned unchanged. */
+/** Formats an ISO-8601 time as `2026-12-04 21:30 UTC` for people. A bare date and other text are returned unchanged. */
 export function formatTime(iso: string | undefined): string {
   if (iso === undefined) {
     return "";
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+    return iso;
   }
   const time = new Date(iso);
   if (Number.isNaN(time.getTime())) {
