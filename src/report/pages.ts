@@ -28,7 +28,7 @@ const NAV: readonly NavEntry[] = [
 ];
 
 /**
- * Renders the pages of the report one at a time, so a writer holds one page's HTML in memory
+ * Renders the pages of the report one at a time, so a writer keeps one page's HTML in memory
  * even when a large organization needs hundreds of principals pages.
  */
 export function* renderPages(view: ReportView, renderer: PageRenderer): Generator<RenderedPage> {

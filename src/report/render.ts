@@ -1,7 +1,7 @@
 /**
- * Handlebars rendering. Templates and partials are compiled from the files under templates/
- * only, never from data; every value is inserted with `{{ }}` (escaped), and the single
- * triple-stash in layout.hbs inserts the page body that these same templates rendered.
+ * Handlebars rendering. Templates and partials are compiled only from the files under
+ * templates/, never from data. Every value is inserted with `{{ }}`, which escapes it. The one
+ * triple-stash, in layout.hbs, inserts the page body that these same templates rendered.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";

@@ -33,7 +33,7 @@ const FORMAT_FILES = {
  * Writes the report of `result` under `outDir` and returns the new folder's path. The folder
  * is named after the audit time in UTC; when that name is taken (two audits in one second),
  * `-2`, `-3`... is appended. Raises a usage error for an unknown format, and a write error
- * naming the folder when it cannot be written; nothing is left behind in either case.
+ * naming the folder when it cannot be written. Neither leaves a folder behind.
  */
 export async function writeReport(result: AuditResult, outDir: string, formats: readonly string[]): Promise<string> {
   const chosen = parseFormats(formats);

@@ -90,7 +90,7 @@ function rowOf(result: AuditResult, finding: Finding, acceptance: AcceptanceOrNo
   ];
 }
 
-/** One line per evidence item: paths as `A -> B -> C`, statements as policy and Sid. */
+/** Formats evidence one item per line: paths as `A -> B -> C`, statements as policy and Sid. */
 function evidenceText(evidence: readonly Evidence[]): string {
   return evidence
     .map((item) => {

@@ -131,7 +131,7 @@ function highestSeverity(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((highest, finding) => (severityRank(finding.severity) > severityRank(highest) ? finding.severity : highest), "info");
 }
 
-/** The subject of the most severe finding, as OCSF 1.1's singular `resource`. */
+/** Builds OCSF 1.1's singular `resource` from the subject of the most severe finding. */
 function resourceOf(findings: readonly Finding[]): object {
   const first = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0];
   if (first === undefined) {

@@ -30,7 +30,7 @@ export interface GrantRowView {
   direct: boolean;
   path: PathView;
   resources: string[];
-  /** Findings whose subject is this principal, which mark access that nobody approved. */
+  /** Findings whose subject is this principal, which mark access the baseline does not approve. */
   findings: { title: string; severity: string; href: string }[];
 }
 

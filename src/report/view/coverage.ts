@@ -1,6 +1,6 @@
 /**
- * Coverage: what the collection could not read. Each gap is a part of the organization that
- * was not assessed, and the report says so instead of counting it as clean.
+ * Coverage gaps: the inputs the collection could not read. Each is a part of the organization
+ * that was not assessed, and the report shows it as such instead of counting it as clean.
  */
 import type { CoverageEntry } from "../../model/snapshot.js";
 import { COVERAGE_STATE_TITLES } from "./labels.js";

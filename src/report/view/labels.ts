@@ -62,7 +62,7 @@ export const SEVERITY_TITLES: Readonly<Record<Severity, string>> = {
   info: "Informational",
 };
 
-/** What each coverage state means for the reader of the coverage page. */
+/** Titles of the coverage states, as the coverage page prints them. */
 export const COVERAGE_STATE_TITLES: Readonly<Record<string, string>> = {
   denied: "Access denied",
   "throttled-out": "Throttled until retries ran out",
