@@ -131,7 +131,11 @@ function highestSeverity(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((highest, finding) => (severityRank(finding.severity) > severityRank(highest) ? finding.severity : highest), "info");
 }
 
-/** Builds OCSF 1.1's singular `resource` from the subject of the most severe finding. */
+/**
+ * Builds OCSF 1.1's singular `resource` from the subject of the most severe finding.
+ * NOTE: a failed control with findings about several subjects names only one of them here;
+ * `unmapped.lakewarden_finding_ids` lists them all. OCSF 1.3 added the `resources` array.
+ */
 function resourceOf(findings: readonly Finding[]): object {
   const first = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0];
   if (first === undefined) {
