@@ -24,6 +24,15 @@ export interface SubscriberAccess {
   insideOrganization: boolean;
 }
 
+/** Why an accepted finding is silenced: the exception that matched it. */
+export interface Acceptance {
+  findingId: string;
+  justification: string;
+  approver: string;
+  /** When the exception lapses and the finding comes back (ISO-8601 date or time). */
+  expiresAt: string;
+}
+
 /**
  * Everything one audit produced, in the shape the report, the store and the outputs read.
  * `audit` builds it from a snapshot; nothing in it needs the snapshot again.
@@ -47,4 +56,8 @@ export interface AuditResult {
   controls: ControlResult[];
   /** Coverage entries that are not `collected` or `empty`. */
   coverageGaps: CoverageEntry[];
+  /** The exceptions behind `acceptedFindings`, one per accepted finding when known. */
+  acceptances?: Acceptance[];
+  /** The Lakewarden version that produced the result, for report footers and OCSF metadata. */
+  lakewardenVersion?: string;
 }

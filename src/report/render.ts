@@ -1,0 +1,70 @@
+/**
+ * Handlebars rendering. Templates and partials are compiled only from the files under
+ * templates/, never from data. Every value is inserted with `{{ }}`, which escapes it. The one
+ * triple-stash, in layout.hbs, inserts the page body that these same templates rendered.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Handlebars from "handlebars";
+import { makeViewDataVisible } from "./view/text.js";
+
+/** The shipped templates folder: `templates/` at the package root, beside `src/` and `dist/`. */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/** The stylesheet is inlined as the `styles` partial, so the report needs no other file. */
+const STYLESHEET_FILE = "report.css";
+
+/** Page templates a report consists of; each renders inside layout.hbs. */
+export const PAGE_TEMPLATES = ["index", "principals", "subscribers", "controls", "coverage"] as const;
+export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
+
+/** Data every page's layout reads, besides the page's own. */
+export interface LayoutData {
+  title: string;
+  run: { runId: string; organizationId?: string; audited: string; collected: string; sourceKind: string; sourcePath?: string; lakewardenVersion: string };
+  nav: { title: string; href: string; current: boolean; count?: number }[];
+}
+
+/** Renders report pages from view data. */
+export interface PageRenderer {
+  render(page: PageTemplate, layout: LayoutData, data: object): string;
+  /** The CSP source (`sha256-...`) that allows exactly the inlined stylesheet. */
+  readonly styleHash: string;
+}
+
+/** Compiles the templates under `folder` into a renderer with its own Handlebars instance. */
+export async function loadRenderer(folder: string = TEMPLATES_DIR): Promise<PageRenderer> {
+  const handlebars = Handlebars.create();
+  const compile = (source: string): Handlebars.TemplateDelegate =>
+    handlebars.compile(source, { preventIndent: true });
+
+  const stylesheet = await readFile(join(folder, STYLESHEET_FILE), "utf8");
+  handlebars.registerPartial("styles", stylesheet);
+  await registerPartials(handlebars, join(folder, "partials"));
+  handlebars.registerHelper("plural", (count: unknown, singular: unknown, plural: unknown) => (count === 1 ? singular : plural));
+
+  const layout = compile(await readFile(join(folder, "layout.hbs"), "utf8"));
+  const pages = new Map<PageTemplate, Handlebars.TemplateDelegate>();
+  for (const page of PAGE_TEMPLATES) {
+    pages.set(page, compile(await readFile(join(folder, `${page}.hbs`), "utf8")));
+  }
+  const styleHash = `sha256-${createHash("sha256").update(stylesheet, "utf8").digest("base64")}`;
+
+  return {
+    styleHash,
+    render(page, layoutData, data) {
+      const template = pages.get(page)!;
+      const body = template(makeViewDataVisible(data));
+      return layout({ ...makeViewDataVisible(layoutData), styleHash, body });
+    },
+  };
+}
+
+async function registerPartials(handlebars: typeof Handlebars, folder: string): Promise<void> {
+  const files = (await readdir(folder)).filter((file) => file.endsWith(".hbs")).sort();
+  for (const file of files) {
+    handlebars.registerPartial(basename(file, ".hbs"), await readFile(join(folder, file), "utf8"));
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * Evidence as the report shows it: the policy statements that decided, and access paths hop
+ * by hop with the statements and unresolved conditions of each hop.
+ */
+import type { PathStep } from "../../evaluator/access.js";
+import type { StatementRef, UnresolvedCondition } from "../../evaluator/types.js";
+import type { Evidence, FactEvidence, PathEvidence, StatementEvidence } from "../../findings/finding.js";
+import { capabilityLabel } from "./labels.js";
+
+export interface StatementView {
+  policyType: string;
+  policyName: string;
+  policyId: string;
+  sid?: string;
+  index: number;
+  effect: "Allow" | "Deny";
+  isDeny: boolean;
+  /** The statement's JSON, pretty-printed when it parses. */
+  statement?: string;
+}
+
+export interface ConditionView {
+  operator: string;
+  key: string;
+  values: string;
+}
+
+export interface HopView {
+  number: number;
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  edge: string;
+  edgeTitle: string;
+  description: string;
+  statements: StatementView[];
+  conditions: ConditionView[];
+  requires: string[];
+}
+
+export interface PathView {
+  capability?: string;
+  capabilityTitle?: string;
+  hopCount: number;
+  /** True when some hop is allowed only under conditions the snapshot cannot decide. */
+  conditional: boolean;
+  hops: HopView[];
+  /** `A → B → C` for a one-line summary. */
+  chain: string;
+}
+
+export interface EvidenceView {
+  statements: StatementView[];
+  paths: PathView[];
+  facts: { text: string; value?: string }[];
+}
+
+/** Edge kinds the graph emits, in words; other edges (escalation methods) keep their id. */
+const EDGE_TITLES: Readonly<Record<string, string>> = {
+  canAssume: "assumes",
+  capability: "acts on",
+  lfAdmin: "is a Lake Formation administrator of",
+  memberOf: "is a member of",
+};
+
+/**
+ * Returns a short name for an ARN: the bucket of an S3 ARN, the Region of a data lake, the
+ * account of a root ARN, else the last path segment. Ids that are not ARNs are returned as is.
+ */
+export function shortName(id: string): string {
+  if (!id.startsWith("arn:")) {
+    return id;
+  }
+  const [, , service = "", region = "", account = "", ...rest] = id.split(":");
+  const resource = rest.join(":");
+  if (resource === "root") {
+    return `account ${account}`;
+  }
+  if (service === "s3") {
+    return `bucket ${resource.split("/")[0] ?? resource}`;
+  }
+  if (service === "securitylake" && resource.startsWith("data-lake/")) {
+    return `the data lake in ${region}`;
+  }
+  if (service === "kms" && resource.startsWith("key/")) {
+    return `KMS key ${resource.slice("key/".length, "key/".length + 8)}…`;
+  }
+  const slash = resource.lastIndexOf("/");
+  return slash === -1 ? resource : resource.slice(slash + 1);
+}
+
+/** Builds the evidence view of a finding from its evidence list. */
+export function viewEvidence(evidence: readonly Evidence[], names: ReadonlyMap<string, string>): EvidenceView {
+  return {
+    statements: evidence.filter((item): item is StatementEvidence => item.kind === "statement").map(viewStatement),
+    paths: evidence.filter((item): item is PathEvidence => item.kind === "path").map((path) => viewPath(path.steps, names, path.capability)),
+    facts: evidence.filter((item): item is FactEvidence => item.kind === "fact").map((fact) => ({ text: fact.text, value: fact.value })),
+  };
+}
+
+/** Builds the view of one path; `names` maps principal ids to the labels the graph gave them. */
+export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, string>, capability?: string): PathView {
+  const nameOf = (id: string): string => names.get(id) ?? shortName(id);
+  const hops = steps.map((step, index) => viewHop(step, index + 1, nameOf));
+  const chainNames = steps.length === 0 ? [] : [nameOf(steps[0]!.from), ...steps.map((step) => nameOf(step.to))];
+
+  return {
+    capability,
+    capabilityTitle: capability === undefined ? undefined : capabilityLabel(capability).title,
+    hopCount: steps.length,
+    conditional: hops.some((hop) => hop.conditions.length > 0),
+    hops,
+    chain: chainNames.join(" → "),
+  };
+}
+
+function viewHop(step: PathStep, number: number, nameOf: (id: string) => string): HopView {
+  return {
+    number,
+    from: step.from,
+    fromName: nameOf(step.from),
+    to: step.to,
+    toName: nameOf(step.to),
+    edge: step.edge,
+    edgeTitle: EDGE_TITLES[step.edge] ?? step.edge,
+    description: step.description,
+    statements: step.statements.map(viewStatementRef),
+    conditions: (step.conditions ?? []).map(viewCondition),
+    requires: [...(step.requires ?? [])],
+  };
+}
+
+function viewStatement(evidence: StatementEvidence): StatementView {
+  return {
+    policyType: evidence.policyType,
+    policyName: evidence.policyName ?? shortName(evidence.policyId),
+    policyId: evidence.policyId,
+    sid: evidence.sid,
+    index: evidence.statementIndex,
+    effect: evidence.effect,
+    isDeny: evidence.effect === "Deny",
+    statement: evidence.statement === undefined ? undefined : prettyJson(evidence.statement),
+  };
+}
+
+function viewStatementRef(ref: StatementRef): StatementView {
+  return {
+    policyType: ref.policy.type,
+    policyName: ref.policy.name ?? shortName(ref.policy.id),
+    policyId: ref.policy.id,
+    sid: ref.sid,
+    index: ref.index,
+    effect: ref.effect,
+    isDeny: ref.effect === "Deny",
+  };
+}
+
+/** Shows a condition as its policy grammar writes it: operator, key and values. */
+function viewCondition(condition: UnresolvedCondition): ConditionView {
+  return { operator: condition.operator, key: condition.key, values: condition.values.join(", ") };
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Findings as the report lists them, most severe first. Each shows its subject, evidence,
+ * remediation and the controls it fails. Accepted findings also show the exception behind them.
+ */
+import type { Acceptance } from "../../findings/audit-result.js";
+import type { Finding, Severity } from "../../findings/finding.js";
+import { SEVERITIES, severityRank } from "../../findings/finding.js";
+import { viewEvidence, type EvidenceView } from "./evidence.js";
+import { SEVERITY_TITLES } from "./labels.js";
+import { anchorId, formatTime } from "./text.js";
+
+export interface ControlLinkView {
+  id: string;
+  /** `NIST-800-53 AU-9(4)`: the id with a space for the colon, easier to read in a list. */
+  label: string;
+  href: string;
+}
+
+export interface FindingView {
+  id: string;
+  anchor: string;
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  severityTitle: string;
+  status?: string;
+  subjectKind: string;
+  subjectId: string;
+  subjectLabel: string;
+  accountId?: string;
+  region?: string;
+  summary: string;
+  remediation: string;
+  controls: ControlLinkView[];
+  evidence: EvidenceView;
+  hasEvidence: boolean;
+  acceptance?: { justification: string; approver: string; expires: string };
+}
+
+export interface SeverityGroupView {
+  severity: Severity;
+  title: string;
+  findings: FindingView[];
+}
+
+/** The page with the findings list. Other pages link to `index.html#<anchor>`. */
+export const FINDINGS_PAGE = "index.html";
+
+/** Returns the anchor of a finding, for links from the controls, subscribers and principals pages. */
+export function findingAnchor(findingId: string): string {
+  return anchorId("f", findingId);
+}
+
+/** Returns the anchor of a control on the controls page. */
+export function controlAnchor(controlId: string): string {
+  return anchorId("c", controlId);
+}
+
+/** Sorts findings most severe first, then by rule and subject, so reruns list them alike. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.subject.id.localeCompare(b.subject.id),
+  );
+}
+
+/** Builds the view of one finding; `names` maps principal ids to their labels. */
+export function viewFinding(
+  finding: Finding,
+  names: ReadonlyMap<string, string>,
+  acceptance?: Acceptance,
+): FindingView {
+  const evidence = viewEvidence(finding.evidence, names);
+
+  return {
+    id: finding.id,
+    anchor: findingAnchor(finding.id),
+    ruleId: finding.ruleId,
+    title: finding.title,
+    severity: finding.severity,
+    severityTitle: SEVERITY_TITLES[finding.severity],
+    status: finding.status,
+    subjectKind: finding.subject.kind,
+    subjectId: finding.subject.id,
+    subjectLabel: finding.subject.label ?? finding.subject.id,
+    accountId: finding.subject.accountId,
+    region: finding.subject.region,
+    summary: finding.summary,
+    remediation: finding.remediation,
+    controls: finding.controls.map((id) => ({ id, label: id.replace(":", " "), href: `controls.html#${controlAnchor(id)}` })),
+    evidence,
+    hasEvidence: evidence.statements.length + evidence.paths.length + evidence.facts.length > 0,
+    acceptance:
+      acceptance === undefined
+        ? undefined
+        : {
+            justification: acceptance.justification,
+            approver: acceptance.approver,
+            expires: formatTime(acceptance.expiresAt),
+          },
+  };
+}
+
+/** Groups finding views by severity, most severe first, leaving out empty groups. */
+export function groupBySeverity(findings: readonly FindingView[]): SeverityGroupView[] {
+  return SEVERITIES.map((severity) => ({
+    severity,
+    title: SEVERITY_TITLES[severity],
+    findings: findings.filter((finding) => finding.severity === severity),
+  })).filter((group) => group.findings.length > 0);
+}

@@ -1,0 +1,107 @@
+/**
+ * The whole report as view data: a pure function of the audit result, which the HTML pages
+ * (and the reviewer service) render. Nothing here formats HTML.
+ */
+import type { AuditResult } from "../../findings/audit-result.js";
+import { SEVERITIES } from "../../findings/finding.js";
+import { principalNames, viewAccess, type AccessView } from "./access.js";
+import { viewControls, type FrameworkView } from "./controls.js";
+import { viewCoverage, type CoverageView } from "./coverage.js";
+import { groupBySeverity, sortFindings, viewFinding, type FindingView, type SeverityGroupView } from "./findings.js";
+import { SEVERITY_TITLES } from "./labels.js";
+import { viewSubscribers, type SubscribersView } from "./subscribers.js";
+import { formatTime } from "./text.js";
+
+export interface RunView {
+  runId: string;
+  organizationId?: string;
+  audited: string;
+  collected: string;
+  sourceKind: string;
+  sourcePath?: string;
+  accountCount: number;
+  principalCount: number;
+  lakewardenVersion: string;
+}
+
+export interface SeverityCountView {
+  severity: string;
+  title: string;
+  count: number;
+  /** Bar length out of 100 relative to the largest count, for the summary chart. */
+  bar: number;
+}
+
+export interface ReportView {
+  run: RunView;
+  severities: SeverityCountView[];
+  findingCount: number;
+  acceptedCount: number;
+  findingGroups: SeverityGroupView[];
+  accepted: FindingView[];
+  access: AccessView;
+  subscribers: SubscribersView;
+  frameworks: FrameworkView[];
+  controlTotals: { passed: number; failed: number; notAssessed: number };
+  coverage: CoverageView;
+}
+
+/** Builds the report's view data from an audit result. */
+export function viewReport(result: AuditResult): ReportView {
+  const names = principalNames(result.grants);
+  const acceptances = new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance]));
+  const open = sortFindings(result.findings).map((finding) => viewFinding(finding, names));
+  const accepted = sortFindings(result.acceptedFindings).map((finding) => viewFinding(finding, names, acceptances.get(finding.id)));
+  const acceptedIds = new Set(result.acceptedFindings.map((finding) => finding.id));
+  const frameworks = viewControls(result.controls, [...result.findings, ...result.acceptedFindings], acceptedIds);
+
+  return {
+    run: viewRun(result),
+    severities: viewSeverities(result.countsBySeverity),
+    findingCount: result.findings.length,
+    acceptedCount: result.acceptedFindings.length,
+    findingGroups: groupBySeverity(open),
+    accepted,
+    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings]),
+    subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings]),
+    frameworks,
+    controlTotals: {
+      passed: sum(frameworks.map((framework) => framework.passed)),
+      failed: sum(frameworks.map((framework) => framework.failed)),
+      notAssessed: sum(frameworks.map((framework) => framework.notAssessed)),
+    },
+    coverage: viewCoverage(result.coverageGaps, notAssessedControls(frameworks)),
+  };
+}
+
+function viewRun(result: AuditResult): RunView {
+  return {
+    runId: result.runId,
+    organizationId: result.organizationId,
+    audited: formatTime(result.auditedAt),
+    collected: formatTime(result.collectedAt),
+    sourceKind: result.source.kind,
+    sourcePath: result.source.path,
+    accountCount: result.accountCount,
+    principalCount: result.principalCount,
+    lakewardenVersion: result.lakewardenVersion ?? "unknown version",
+  };
+}
+
+function viewSeverities(counts: AuditResult["countsBySeverity"]): SeverityCountView[] {
+  const largest = Math.max(1, ...SEVERITIES.map((severity) => counts[severity] ?? 0));
+  return SEVERITIES.map((severity) => {
+    const count = counts[severity] ?? 0;
+    return { severity, title: SEVERITY_TITLES[severity], count, bar: Math.round((count / largest) * 100) };
+  });
+}
+
+function notAssessedControls(frameworks: readonly FrameworkView[]): { id: string; href: string }[] {
+  return frameworks.flatMap((framework) =>
+    framework.controls.filter((control) => control.notAssessed).map((control) => ({ id: control.id, href: `controls.html#${control.anchor}` })),
+  );
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
