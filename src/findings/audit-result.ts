@@ -12,6 +12,8 @@ export interface ControlResult {
   findingIds: string[];
   /** For not-assessed controls: the coverage gaps or missing inputs behind that status. */
   gaps: string[];
+  /** Findings of this control's rules that an exception accepted; they do not fail it. */
+  acceptedFindingIds?: string[];
 }
 
 /** A subscriber with what it can reach, as the report lists it. */
@@ -47,4 +49,18 @@ export interface AuditResult {
   controls: ControlResult[];
   /** Coverage entries that are not `collected` or `empty`. */
   coverageGaps: CoverageEntry[];
+  /** Per rule: whether its inputs were present, and the gaps when they were not. */
+  assessment?: RuleAssessment[];
+}
+
+/**
+ * Whether a rule could judge its inputs. `partial` means some subjects were judged and others
+ * were not (one account's IAM unread, for example); `gaps` says which and why.
+ */
+export interface RuleAssessment {
+  ruleId: string;
+  status: "assessed" | "partial" | "not-assessed";
+  gaps: string[];
+  /** True when the rule compared with no baseline, so its findings carry `confidence: low`. */
+  withoutBaseline?: boolean;
 }

@@ -1,0 +1,44 @@
+import type { CapabilityGrant } from "../../evaluator/access.js";
+import { grantEvidence } from "../evidence.js";
+import { accessGaps, accountOf } from "../lake-index.js";
+import type { FindingDraft, Rule, RuleContext } from "../rule.js";
+
+/**
+ * Accounts outside the organization that reach any lake capability, by any path. An account the
+ * baseline lists under allowedExternalAccounts may hold anything; an approved subscriber's
+ * account may read. With no baseline, every external account is reported at low confidence.
+ */
+export const externalAccountAccess: Rule = {
+  id: "access-external-account",
+  check(context) {
+    const byAccount = new Map<string, CapabilityGrant[]>();
+    for (const grant of context.grants) {
+      const accountId = grant.principal.accountId ?? accountOf(grant.principal.id);
+      if (grant.principal.inOrganization || grant.principal.kind === "service" || !accountId) continue;
+      if (isAllowed(context, accountId, grant.capability)) continue;
+      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), grant]);
+    }
+
+    const findings = [...byAccount.entries()].map(([accountId, grants]) => externalFinding(context, accountId, grants));
+    return { findings, ...accessGaps(context.index), withoutBaseline: !context.baseline };
+  },
+};
+
+function isAllowed(context: RuleContext, accountId: string, capability: string): boolean {
+  const baseline = context.baseline;
+  if (baseline?.allowedExternalAccounts?.some((entry) => entry.accountId === accountId)) return true;
+  return capability === "lake.read" && !!baseline?.approvedSubscribers?.some((entry) => entry.accountId === accountId);
+}
+
+function externalFinding(context: RuleContext, accountId: string, grants: CapabilityGrant[]): FindingDraft {
+  const capabilities = [...new Set(grants.map((grant) => grant.capability))].sort();
+  const shortest = [...grants].sort((left, right) => left.path.length - right.path.length);
+  const evidence = shortest.slice(0, 3).flatMap((grant) => grantEvidence(grant));
+
+  return {
+    subject: { kind: "account", id: accountId, label: `external account ${accountId}`, accountId },
+    summary: `Account ${accountId}, outside the organization, holds ${capabilities.join(", ")} on the security data lake${context.baseline ? " without being an allowed external account" : "; no baseline lists allowed external accounts"}.`,
+    evidence: [{ kind: "fact", text: "Capabilities held", value: capabilities.join(", ") }, ...evidence],
+    ...(context.baseline ? {} : { confidence: "low" as const }),
+  };
+}
