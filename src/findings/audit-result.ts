@@ -10,7 +10,10 @@ export interface ControlResult {
   title: string;
   status: "passed" | "failed" | "not-assessed";
   findingIds: string[];
-  /** For not-assessed controls: the coverage gaps or missing inputs behind that status. */
+  /**
+   * For not-assessed controls: the coverage gaps or missing inputs behind that status. A failed
+   * control lists them too, since inputs can be missing beside the findings.
+   */
   gaps: string[];
   /** Findings of this control's rules that an exception accepted; they do not fail it. */
   acceptedFindingIds?: string[];

@@ -1,0 +1,287 @@
+import { describe, expect, it } from "vitest";
+import type { CapabilityGrant } from "../../src/evaluator/access.js";
+import type { Baseline } from "../../src/findings/baseline.js";
+import { runRules } from "../../src/findings/index.js";
+import type { Snapshot } from "../../src/model/snapshot.js";
+import {
+  ANALYST_ROLE,
+  BUCKET_ARN,
+  cleanBaseline,
+  cleanGrants,
+  cleanSnapshot,
+  grant,
+  KEY_ARN,
+  LAKE_ARN,
+  lakeRegionOf,
+  logArchiveOf,
+  LOG_ARCHIVE,
+  MANAGEMENT,
+  ORG_ID,
+  PARTNER,
+  principal,
+  SECURITY,
+  STRANGER,
+  SUBSCRIBER_ROLE,
+  WORKLOAD,
+} from "./builders.js";
+
+interface Inputs {
+  snapshot: Snapshot;
+  baseline: Baseline;
+  grants: CapabilityGrant[];
+}
+
+type Change = (inputs: Inputs) => void;
+
+interface RuleCase {
+  rule: string;
+  /** Plants the risk. */
+  fire: Change;
+  /** The finding id the planted risk produces. */
+  expected: string;
+  /** A close input that must not fire the rule. */
+  quiet: Change;
+}
+
+const lake = (inputs: Inputs) => lakeRegionOf(inputs.snapshot);
+const subscriber = (inputs: Inputs, id: string) => {
+  const found = lake(inputs).securityLake?.subscribers?.find((entry) => entry.subscriberId === id);
+  if (!found) throw new Error(`no subscriber ${id}`);
+  return found;
+};
+const role = (inputs: Inputs, arn: string) => {
+  const found = inputs.snapshot.accounts.flatMap((account) => account.iam?.roles ?? []).find((entry) => entry.arn === arn);
+  if (!found) throw new Error(`no role ${arn}`);
+  return found;
+};
+const dataLake = (inputs: Inputs) => {
+  const found = lake(inputs).securityLake?.dataLake;
+  if (!found) throw new Error("no data lake");
+  return found;
+};
+const bucket = (inputs: Inputs) => lake(inputs).s3Buckets?.[0] ?? (() => { throw new Error("no bucket"); })();
+const key = (inputs: Inputs) => lake(inputs).kmsKeys?.[0] ?? (() => { throw new Error("no key"); })();
+const share = (inputs: Inputs) => lake(inputs).resourceShares?.[0] ?? (() => { throw new Error("no resource share"); })();
+const organization = (inputs: Inputs) => inputs.snapshot.organization ?? (() => { throw new Error("no organization"); })();
+const setTrust = (inputs: Inputs, arn: string, statement: Record<string, unknown>) => {
+  role(inputs, arn).trustPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", ...statement }] };
+};
+const DEV_ROLE = `arn:aws:iam::${WORKLOAD}:role/Developer`;
+const OPS_USER = `arn:aws:iam::${LOG_ARCHIVE}:user/ops`;
+
+function unapprovedCase(rule: string, capability: string): RuleCase {
+  return {
+    rule,
+    fire: (inputs) => inputs.grants.push(grant(capability, principal(DEV_ROLE))),
+    expected: `${rule}:${DEV_ROLE}`,
+    quiet: (inputs) => {
+      inputs.grants.push(grant(capability, principal(DEV_ROLE)));
+      const approved = inputs.baseline.approvedPrincipals as Record<string, string[]>;
+      approved[capability] = [...(approved[capability] ?? []), `arn:aws:iam::${WORKLOAD}:role/*`];
+    },
+  };
+}
+
+function userWithKeys(inputs: Inputs, active: boolean): void {
+  inputs.grants.push(grant("lake.administer", principal(OPS_USER)));
+  logArchiveOf(inputs.snapshot).credentialReport = [
+    { user: "ops", arn: OPS_USER, passwordEnabled: false, mfaActive: false, accessKey1Active: active, accessKey2Active: false },
+  ];
+}
+
+const CASES: RuleCase[] = [
+  {
+    rule: "subscriber-account-not-approved",
+    fire: (inputs) => { subscriber(inputs, "sub-s3").subscriberIdentity.principal = STRANGER; },
+    expected: "subscriber-account-not-approved:sub-s3",
+    quiet: (inputs) => {
+      subscriber(inputs, "sub-s3").subscriberIdentity.principal = PARTNER;
+      inputs.baseline.approvedSubscribers?.push({ accountId: PARTNER });
+    },
+  },
+  {
+    rule: "subscriber-outside-organization",
+    fire: (inputs) => { subscriber(inputs, "sub-lf").subscriberIdentity.principal = STRANGER; },
+    expected: "subscriber-outside-organization:sub-lf",
+    quiet: (inputs) => { subscriber(inputs, "sub-lf").subscriberIdentity.principal = PARTNER; },
+  },
+  {
+    rule: "subscriber-role-trust-too-broad",
+    fire: (inputs) => setTrust(inputs, SUBSCRIBER_ROLE, { Principal: { AWS: `arn:aws:iam::${SECURITY}:root` } }),
+    expected: "subscriber-role-trust-too-broad:sub-s3",
+    quiet: (inputs) => setTrust(inputs, SUBSCRIBER_ROLE, { Principal: { AWS: SECURITY }, Condition: { StringEquals: { "sts:ExternalId": "ext-id-123" } } }),
+  },
+  {
+    rule: "subscriber-exceeds-approval",
+    fire: (inputs) => { subscriber(inputs, "sub-s3").sources.push({ awsLogSource: { sourceName: "VPC_FLOW" } }); },
+    expected: "subscriber-exceeds-approval:sub-s3",
+    quiet: (inputs) => { subscriber(inputs, "sub-s3").sources.push({ awsLogSource: { sourceName: "SH_FINDINGS" } }); },
+  },
+  {
+    rule: "subscriber-notification-endpoint-not-allowed",
+    fire: (inputs) => { subscriber(inputs, "sub-s3").subscriberEndpoint = "https://collector.example.net/lake"; },
+    expected: "subscriber-notification-endpoint-not-allowed:sub-s3",
+    quiet: (inputs) => { subscriber(inputs, "sub-s3").subscriberEndpoint = "https://siem.example.com/lake"; },
+  },
+  {
+    rule: "subscriber-lf-share-beyond-subscriber",
+    fire: (inputs) => { share(inputs).principals = [SECURITY, WORKLOAD]; },
+    expected: "subscriber-lf-share-beyond-subscriber:sub-lf",
+    quiet: (inputs) => { share(inputs).principals = [`arn:aws:iam::${SECURITY}:root`]; },
+  },
+  {
+    rule: "subscriber-role-boundary-or-extra-policies",
+    fire: (inputs) => { role(inputs, SUBSCRIBER_ROLE).attachedPolicies = ["arn:aws:iam::aws:policy/AdministratorAccess"]; },
+    expected: "subscriber-role-boundary-or-extra-policies:sub-s3",
+    quiet: (inputs) => { role(inputs, SUBSCRIBER_ROLE).permissionsBoundary = "arn:aws-us-gov:iam::aws:policy/AmazonSecurityLakePermissionsBoundary"; },
+  },
+  {
+    rule: "lake-retention-below-minimum",
+    fire: (inputs) => { dataLake(inputs).expirationDays = 90; },
+    expected: `lake-retention-below-minimum:${LAKE_ARN}`,
+    quiet: (inputs) => { dataLake(inputs).expirationDays = 365; },
+  },
+  {
+    rule: "lake-no-customer-managed-key",
+    fire: (inputs) => { dataLake(inputs).kmsKeyId = "S3_MANAGED_KEY"; },
+    expected: `lake-no-customer-managed-key:${LAKE_ARN}`,
+    quiet: (inputs) => {
+      dataLake(inputs).kmsKeyId = "S3_MANAGED_KEY";
+      inputs.baseline.lake = { ...inputs.baseline.lake, requireCustomerManagedKey: false };
+    },
+  },
+  {
+    rule: "lake-bucket-policy-too-broad",
+    fire: (inputs) => { bucket(inputs).policy = { Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${BUCKET_ARN}/*` }] }; },
+    expected: `lake-bucket-policy-too-broad:${BUCKET_ARN}`,
+    quiet: (inputs) => { bucket(inputs).policy = { Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Action: "s3:GetObject", Resource: `${BUCKET_ARN}/*` }] }; },
+  },
+  {
+    rule: "lake-key-policy-too-broad",
+    fire: (inputs) => { key(inputs).policy = { Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${STRANGER}:root` }, Action: "kms:Decrypt", Resource: "*" }] }; },
+    expected: `lake-key-policy-too-broad:${KEY_ARN}`,
+    quiet: (inputs) => { key(inputs).policy = { Statement: [{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:CallerAccount": LOG_ARCHIVE } } }] }; },
+  },
+  {
+    rule: "lake-no-delegated-administrator",
+    fire: (inputs) => { organization(inputs).delegatedAdministrators = []; },
+    expected: `lake-no-delegated-administrator:${ORG_ID}`,
+    quiet: (inputs) => { organization(inputs).delegatedAdministrators.push({ servicePrincipal: "guardduty.amazonaws.com", accountId: MANAGEMENT }); },
+  },
+  {
+    rule: "lake-unexpected-delegated-administrator",
+    fire: (inputs) => { organization(inputs).delegatedAdministrators = [{ servicePrincipal: "securitylake.amazonaws.com", accountId: SECURITY }]; },
+    expected: `lake-unexpected-delegated-administrator:${ORG_ID}`,
+    quiet: (inputs) => {
+      organization(inputs).delegatedAdministrators = [{ servicePrincipal: "securitylake.amazonaws.com", accountId: SECURITY }];
+      inputs.baseline.delegatedAdministrator = SECURITY;
+    },
+  },
+  {
+    rule: "lake-org-not-enrolling-new-accounts",
+    fire: (inputs) => { (lake(inputs).securityLake ?? {}).organizationConfiguration = { autoEnableNewAccount: [{ region: "eu-west-1", sources: [{ sourceName: "CLOUD_TRAIL_MGMT" }] }] }; },
+    expected: `lake-org-not-enrolling-new-accounts:${LAKE_ARN}`,
+    quiet: (inputs) => { (lake(inputs).securityLake ?? {}).organizationConfiguration = { autoEnableNewAccount: [{ region: "us-east-1", sources: [{ sourceName: "VPC_FLOW" }] }] }; },
+  },
+  {
+    rule: "lake-account-without-cloudtrail",
+    fire: (inputs) => {
+      const sources = lake(inputs).securityLake?.logSources ?? [];
+      (lake(inputs).securityLake ?? {}).logSources = sources.filter((entry) => entry.account !== WORKLOAD);
+    },
+    expected: `lake-account-without-cloudtrail:${WORKLOAD}`,
+    quiet: (inputs) => {
+      const sources = lake(inputs).securityLake?.logSources ?? [];
+      (lake(inputs).securityLake ?? {}).logSources = sources.filter((entry) => entry.account !== WORKLOAD);
+      const account = organization(inputs).accounts.find((entry) => entry.id === WORKLOAD);
+      if (account) account.status = "SUSPENDED";
+    },
+  },
+  {
+    rule: "lake-bucket-versioning-disabled",
+    fire: (inputs) => { bucket(inputs).versioning = { status: "Suspended" }; },
+    expected: `lake-bucket-versioning-disabled:${BUCKET_ARN}`,
+    quiet: (inputs) => { bucket(inputs).versioning = { status: "Enabled", mfaDelete: "Disabled" }; },
+  },
+  {
+    rule: "lake-bucket-object-lock-missing",
+    fire: (inputs) => { bucket(inputs).objectLock = null; },
+    expected: `lake-bucket-object-lock-missing:${BUCKET_ARN}`,
+    quiet: (inputs) => { bucket(inputs).objectLock = { enabled: true, mode: "COMPLIANCE", years: 1 }; },
+  },
+  unapprovedCase("access-unapproved-blind", "lake.blind"),
+  unapprovedCase("access-unapproved-tamper", "lake.tamper"),
+  unapprovedCase("access-unapproved-administer", "lake.administer"),
+  unapprovedCase("access-unapproved-read", "lake.read"),
+  unapprovedCase("access-unapproved-subscriber-manage", "subscriber.manage"),
+  unapprovedCase("access-unapproved-lf-grant", "lf.grant"),
+  {
+    rule: "access-external-account",
+    fire: (inputs) => inputs.grants.push(grant("lake.read", principal(`arn:aws:iam::${STRANGER}:root`, { kind: "external-account", inOrganization: false }))),
+    expected: `access-external-account:${STRANGER}`,
+    quiet: (inputs) => inputs.grants.push(grant("lake.read", principal(`arn:aws:iam::${PARTNER}:root`, { kind: "external-account", inOrganization: false }))),
+  },
+  {
+    rule: "access-role-trust-too-broad",
+    fire: (inputs) => setTrust(inputs, ANALYST_ROLE, { Principal: { AWS: "*" } }),
+    expected: `access-role-trust-too-broad:${ANALYST_ROLE}`,
+    quiet: (inputs) => setTrust(inputs, ANALYST_ROLE, { Principal: { AWS: "*" }, Condition: { StringEquals: { "aws:PrincipalOrgID": ORG_ID } } }),
+  },
+  {
+    rule: "access-user-long-term-keys",
+    fire: (inputs) => userWithKeys(inputs, true),
+    expected: `access-user-long-term-keys:${OPS_USER}`,
+    quiet: (inputs) => userWithKeys(inputs, false),
+  },
+  {
+    rule: "org-no-lake-scp",
+    fire: (inputs) => { (organization(inputs).policies[0] ?? { targets: [] }).targets = [{ targetId: WORKLOAD, type: "ACCOUNT" }]; },
+    expected: `org-no-lake-scp:${LOG_ARCHIVE}`,
+    quiet: (inputs) => { (organization(inputs).policies[0] ?? { targets: [] }).targets = [{ targetId: "r-root", type: "ROOT" }]; },
+  },
+  {
+    rule: "coverage-gap",
+    fire: (inputs) => { inputs.snapshot.coverage.push({ accountId: WORKLOAD, region: "global", service: "iam", operation: "GetAccountAuthorizationDetails", state: "denied", errorCode: "AccessDenied" }); },
+    expected: `coverage-gap:${WORKLOAD}/global`,
+    quiet: (inputs) => { inputs.snapshot.coverage.push({ accountId: WORKLOAD, region: "ap-east-1", service: "securitylake", operation: "ListDataLakes", state: "not-enabled" }); },
+  },
+];
+
+function run(change?: Change) {
+  const inputs: Inputs = { snapshot: cleanSnapshot(), baseline: cleanBaseline(), grants: cleanGrants() };
+  change?.(inputs);
+  return runRules({ ...inputs, now: new Date("2026-12-02T00:00:00Z") });
+}
+
+function idsOf(rule: string, change?: Change): string[] {
+  return run(change).findings.filter((finding) => finding.ruleId === rule).map((finding) => finding.id);
+}
+
+describe("rules on the clean organization", () => {
+  it("produces no findings", () => {
+    expect(run().findings.map((finding) => finding.id)).toEqual([]);
+  });
+
+  it("assesses every rule fully", () => {
+    const incomplete = run().assessment.filter((entry) => entry.status !== "assessed");
+    expect(incomplete).toEqual([]);
+  });
+});
+
+describe.each(CASES)("rule $rule", ({ rule, fire, expected, quiet }) => {
+  it("fires on the planted risk", () => {
+    expect(idsOf(rule, fire)).toEqual([expected]);
+  });
+
+  it("stays quiet on the close input", () => {
+    expect(idsOf(rule, quiet)).toEqual([]);
+  });
+});
+
+describe("rule list", () => {
+  it("has a case for every rule", () => {
+    const covered = new Set(CASES.map((entry) => entry.rule));
+    const missing = run().assessment.map((entry) => entry.ruleId).filter((id) => !covered.has(id));
+    expect(missing).toEqual([]);
+  });
+});
