@@ -15,7 +15,13 @@ export const EXCEPTIONS_VERSION = 1;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD (quote it in YAML)")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "expected a real calendar date");
+  .refine(isCalendarDate, "expected a real calendar date");
+
+// Date.parse rolls 2027-02-31 over into March, so compare the round trip instead.
+function isCalendarDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 export const exceptionSchema = z
   .object({
