@@ -95,7 +95,7 @@ function delegatedAdministratorOf(snapshot: Snapshot): string | null | undefined
   if (!organization) return undefined;
 
   const unread = snapshot.coverage.some(
-    (entry) => entry.operation.toLowerCase().replace(/[-_]/g, "") === "listdelegatedadministrators" && !["collected", "empty"].includes(entry.state),
+    (entry) => normalizeOperation(entry.operation) === "listdelegatedadministrators" && !["collected", "empty"].includes(entry.state),
   );
   const registered = organization.delegatedAdministrators.find((entry) => entry.servicePrincipal === SECURITY_LAKE_SERVICE);
   if (registered) return registered.accountId;
@@ -131,6 +131,19 @@ function indexRegion(index: MutableIndex, accountId: string, region: AccountSnap
 export function accessGaps(index: LakeIndex): { gaps: string[]; assessed: boolean } {
   const gaps = index.iamUnread.map((accountId) => `IAM of account ${accountId} not read, so its principals' access is unknown`);
   return { gaps, assessed: index.iamUnread.length < index.accounts.size };
+}
+
+/**
+ * Coverage gaps of the named operations of a service. Operation names are compared without case,
+ * hyphens or underscores, so `list-policies` and `ListPolicies` match.
+ */
+export function coverageGapsFor(index: LakeIndex, service: string, operations: readonly string[]): CoverageEntry[] {
+  const wanted = new Set(operations.map(normalizeOperation));
+  return index.coverageGaps.filter((entry) => entry.service === service && wanted.has(normalizeOperation(entry.operation)));
+}
+
+function normalizeOperation(operation: string): string {
+  return operation.toLowerCase().replace(/[-_]/g, "");
 }
 
 /** The bucket name of an S3 bucket ARN (`arn:aws:s3:::name`), or the value itself when it is a name. */

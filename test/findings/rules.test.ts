@@ -285,3 +285,53 @@ describe("rule list", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("rule edge cases", () => {
+  it("reports an anonymous principal reaching the lake", () => {
+    const anonymous = principal("*", { kind: "anonymous", label: "anyone", inOrganization: false });
+    expect(idsOf("access-external-account", (inputs) => inputs.grants.push(grant("lake.read", anonymous)))).toEqual(["access-external-account:*"]);
+  });
+
+  it("leaves the SCP rule not assessed when SCPs were not read", () => {
+    const result = run((inputs) => {
+      organization(inputs).policies = [];
+      inputs.snapshot.coverage.push({ accountId: MANAGEMENT, region: "global", service: "organizations", operation: "list-policies", param: "SERVICE_CONTROL_POLICY", state: "denied", errorCode: "AccessDenied" });
+    });
+    expect(result.assessment.find((entry) => entry.ruleId === "org-no-lake-scp")?.status).toBe("not-assessed");
+  });
+
+  it("reports a lake run from the management account", () => {
+    const moveLake = (inputs: Inputs) => {
+      const region = lakeRegionOf(inputs.snapshot);
+      logArchiveOf(inputs.snapshot).regions = [];
+      const management = inputs.snapshot.accounts.find((account) => account.accountId === MANAGEMENT);
+      management?.regions.push(region);
+      organization(inputs).delegatedAdministrators = [];
+    };
+    const ids = run(moveLake).findings.map((finding) => finding.id);
+    expect(ids).toEqual(expect.arrayContaining([`lake-no-delegated-administrator:${ORG_ID}`, `org-no-lake-scp:${MANAGEMENT}`]));
+  });
+
+  it("reports a plain HTTP endpoint on an allowed domain", () => {
+    const change: Change = (inputs) => { subscriber(inputs, "sub-s3").subscriberEndpoint = "http://siem.example.com/lake"; };
+    expect(idsOf("subscriber-notification-endpoint-not-allowed", change)).toEqual(["subscriber-notification-endpoint-not-allowed:sub-s3"]);
+  });
+
+  it("reports a subscriber role without its boundary", () => {
+    const change: Change = (inputs) => { delete role(inputs, SUBSCRIBER_ROLE).permissionsBoundary; };
+    expect(idsOf("subscriber-role-boundary-or-extra-policies", change)).toEqual(["subscriber-role-boundary-or-extra-policies:sub-s3"]);
+  });
+
+  it("reports a federated trust without conditions", () => {
+    const change: Change = (inputs) => setTrust(inputs, ANALYST_ROLE, { Principal: { Federated: `arn:aws:iam::${SECURITY}:oidc-provider/token.actions.githubusercontent.com` }, Action: "sts:AssumeRoleWithWebIdentity" });
+    expect(idsOf("access-role-trust-too-broad", change)).toEqual([`access-role-trust-too-broad:${ANALYST_ROLE}`]);
+  });
+
+  it("leaves subscriber rules partial when a subscriber role is missing", () => {
+    const result = run((inputs) => {
+      const iam = logArchiveOf(inputs.snapshot).iam;
+      if (iam) iam.roles = iam.roles.filter((entry) => entry.arn !== SUBSCRIBER_ROLE);
+    });
+    expect(result.assessment.find((entry) => entry.ruleId === "subscriber-role-trust-too-broad")?.status).toBe("partial");
+  });
+});

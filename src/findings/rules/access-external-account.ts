@@ -13,10 +13,11 @@ export const externalAccountAccess: Rule = {
   check(context) {
     const byAccount = new Map<string, CapabilityGrant[]>();
     for (const grant of context.grants) {
-      const accountId = grant.principal.accountId ?? accountOf(grant.principal.id);
-      if (grant.principal.inOrganization || grant.principal.kind === "service" || !accountId) continue;
-      if (isAllowed(context, accountId, grant.capability)) continue;
-      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), grant]);
+      if (grant.principal.inOrganization || grant.principal.kind === "service") continue;
+      // Anonymous callers and principals without an account are grouped under their own id.
+      const key = grant.principal.accountId ?? accountOf(grant.principal.id) ?? grant.principal.id;
+      if (isAllowed(context, key, grant.capability)) continue;
+      byAccount.set(key, [...(byAccount.get(key) ?? []), grant]);
     }
 
     const findings = [...byAccount.entries()].map(([accountId, grants]) => externalFinding(context, accountId, grants));
@@ -35,9 +36,13 @@ function externalFinding(context: RuleContext, accountId: string, grants: Capabi
   const shortest = [...grants].sort((left, right) => left.path.length - right.path.length);
   const evidence = shortest.slice(0, 3).flatMap((grant) => grantEvidence(grant));
 
+  const isAccount = /^\d{12}$/.test(accountId);
+  const who = isAccount ? `Account ${accountId}` : `Principal ${grants[0]?.principal.label ?? accountId}`;
   return {
-    subject: { kind: "account", id: accountId, label: `external account ${accountId}`, accountId },
-    summary: `Account ${accountId}, outside the organization, holds ${capabilities.join(", ")} on the security data lake${context.baseline ? " without being an allowed external account" : "; no baseline lists allowed external accounts"}.`,
+    subject: isAccount
+      ? { kind: "account", id: accountId, label: `external account ${accountId}`, accountId }
+      : { kind: "principal", id: accountId, label: grants[0]?.principal.label ?? accountId },
+    summary: `${who}, outside the organization, holds ${capabilities.join(", ")} on the security data lake${context.baseline ? " without being an allowed external account" : "; no baseline lists allowed external accounts"}.`,
     evidence: [{ kind: "fact", text: "Capabilities held", value: capabilities.join(", ") }, ...evidence],
     ...(context.baseline ? {} : { confidence: "low" as const }),
   };

@@ -15,7 +15,9 @@ export const roleTrustTooBroad: Rule = {
   check(context) {
     const holders = new Map<string, Set<string>>();
     for (const grant of context.grants) {
-      if (grant.principal.kind !== "role") continue;
+      // Roles of accounts outside the audit are judged by access-external-account instead.
+      const accountId = grant.principal.accountId ?? accountOf(grant.principal.id);
+      if (grant.principal.kind !== "role" || !accountId || !context.index.accounts.has(accountId)) continue;
       holders.set(grant.principal.id, (holders.get(grant.principal.id) ?? new Set()).add(grant.capability));
     }
 

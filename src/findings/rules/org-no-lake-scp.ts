@@ -1,5 +1,6 @@
 import type { Organization } from "../../model/snapshot.js";
 import { statementEvidence } from "../evidence.js";
+import { coverageGapsFor, describeGap } from "../lake-index.js";
 import { coversAction, statementsOf } from "../policy-statements.js";
 import type { FindingDraft, Rule } from "../rule.js";
 import { notAssessed, outcome } from "../rule.js";
@@ -23,6 +24,8 @@ export const noLakeScp: Rule = {
   check(context) {
     const organization = context.snapshot.organization;
     if (!organization) return notAssessed("the organization (and its SCPs) was not read");
+    const unread = coverageGapsFor(context.index, "organizations", ["ListPolicies", "DescribePolicy", "ListTargetsForPolicy", "ListParents", "ListAccountsForParent"]);
+    if (unread.length > 0) return notAssessed(...unread.map(describeGap));
 
     const lakeAccounts = [...new Set(context.index.dataLakes.map((lake) => lake.accountId))];
     if (lakeAccounts.length === 0 && context.index.dataLakeUnread.length > 0) {
