@@ -3,10 +3,10 @@ import type { Finding } from "../findings/finding.js";
 import type { ControlDefinition } from "./mapping.js";
 
 /**
- * Judges each control: failed when an active finding of one of its rules remains, otherwise
- * not assessed when any of its rules could not judge all of its inputs (with those gaps), and
- * passed only when every rule was fully assessed and found nothing. Accepted findings do not
- * fail a control; they are listed apart.
+ * Judges each control. It fails when an active finding of one of its rules remains. Otherwise it
+ * is not assessed, with the gaps, when any of its rules could not judge all of its inputs, and it
+ * passes only when every rule was fully assessed and found nothing. Accepted findings do not fail
+ * a control, and are listed apart.
  */
 export function evaluateControls(
   controls: readonly ControlDefinition[],
@@ -26,7 +26,9 @@ export function evaluateControls(
       return entry.status === "assessed" ? [] : entry.gaps.map((gap) => `${ruleId}: ${gap}`);
     });
 
-    const status: ControlResult["status"] = failing.length > 0 ? "failed" : gaps.length > 0 ? "not-assessed" : "passed";
+    let status: ControlResult["status"] = "passed";
+    if (failing.length > 0) status = "failed";
+    else if (gaps.length > 0) status = "not-assessed";
     return {
       id: control.id,
       framework: control.framework,

@@ -14,7 +14,7 @@ export const frameworkSchema = z
     /** The prefix of control ids, such as `NIST-800-53`. */
     framework: z.string().regex(/^[A-Za-z0-9.-]+$/),
     name: z.string().min(1),
-    /** Where the control numbering comes from, and any caveat about it. */
+    /** The source of the control numbering, and any caveat about it. */
     source: z.string().min(1),
     controls: z.array(
       z

@@ -58,7 +58,7 @@ export interface AuditResult {
 
 /**
  * Whether a rule could judge its inputs. `partial` means some subjects were judged and others
- * were not (one account's IAM unread, for example); `gaps` says which and why.
+ * were not (one account's IAM unread, for example), and `gaps` lists which and why.
  */
 export interface RuleAssessment {
   ruleId: string;

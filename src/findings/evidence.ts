@@ -55,7 +55,7 @@ export function grantEvidence(grant: CapabilityGrant): Evidence[] {
   return evidence;
 }
 
-/** How a grant reaches its holder, for a finding's summary. */
+/** Describes how a grant reaches its holder, for a finding's summary. */
 export function describeReach(grant: CapabilityGrant): string {
   const hops = grant.path.length;
   const route = hops <= 1 ? "directly" : `through a path of ${hops} steps`;

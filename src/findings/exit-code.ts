@@ -10,9 +10,9 @@ export interface ExitCodeOptions {
 }
 
 /**
- * The audit's exit code: 3 for findings at or above `failOn` (accepted findings never count),
- * else 4 for coverage gaps with `failOnIncomplete`, else 0. 3 wins when both apply. These are
- * the codes the CLI's EXIT table names.
+ * Computes the audit's exit code: 3 for findings at or above `failOn` (accepted findings never
+ * count), else 4 for coverage gaps with `failOnIncomplete`, else 0. 3 wins when both apply. The
+ * codes match the CLI's EXIT table.
  */
 export function exitCodeFor(result: Pick<AuditResult, "findings" | "coverageGaps">, options: ExitCodeOptions = {}): 0 | 3 | 4 {
   const threshold = options.failOn;

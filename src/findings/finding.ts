@@ -73,7 +73,7 @@ export interface Finding {
   controls: string[];
   status?: FindingStatus;
   /**
-   * `low` when the rule had no baseline to compare with, so the finding asks for a review
+   * `low` when the rule had no baseline to compare with, so the finding requests a review
    * rather than stating that access was not approved. Absent means `high`.
    */
   confidence?: "high" | "low";

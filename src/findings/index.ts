@@ -17,7 +17,7 @@ export { loadBaseline, parseBaseline, type Baseline } from "./baseline.js";
 export { loadExceptions, parseExceptions, type RiskException } from "./exceptions.js";
 export { loadPolicies, type Policies } from "./policies.js";
 
-/** What the audit command passes to the rules. */
+/** The inputs the audit command passes to the rules. */
 export interface RunRulesInput {
   snapshot: Snapshot;
   grants: readonly CapabilityGrant[];
@@ -81,7 +81,9 @@ export function runRules(input: RunRulesInput): RunRulesOutput {
 }
 
 function assessmentOf(ruleId: string, result: RuleOutcome): RuleAssessment {
-  const status = !result.assessed ? "not-assessed" : result.gaps.length > 0 ? "partial" : "assessed";
+  let status: RuleAssessment["status"] = "assessed";
+  if (!result.assessed) status = "not-assessed";
+  else if (result.gaps.length > 0) status = "partial";
   return { ruleId, status, gaps: result.gaps, ...(result.withoutBaseline ? { withoutBaseline: true } : {}) };
 }
 

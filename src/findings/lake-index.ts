@@ -26,7 +26,7 @@ export interface LakeIndex {
   accounts: ReadonlyMap<string, AccountSnapshot>;
   roles: ReadonlyMap<string, Located<IamRole>>;
   users: ReadonlyMap<string, Located<IamUser>>;
-  /** Data lakes that exist (Security Lake answered with a configuration). */
+  /** Data lakes that exist, because Security Lake returned a configuration for them. */
   dataLakes: Located<DataLake>[];
   /** Account and Region pairs whose data lake state was not read. */
   dataLakeUnread: string[];
@@ -125,8 +125,8 @@ function indexRegion(index: MutableIndex, accountId: string, region: AccountSnap
 }
 
 /**
- * The gaps of a rule that reads capability grants: accounts whose IAM was not read. The rule is
- * assessed while at least one account's IAM was read.
+ * Returns the gaps of a rule that reads capability grants, which are the accounts whose IAM was
+ * not read. The rule counts as assessed while at least one account's IAM was read.
  */
 export function accessGaps(index: LakeIndex): { gaps: string[]; assessed: boolean } {
   const gaps = index.iamUnread.map((accountId) => `IAM of account ${accountId} not read, so its principals' access is unknown`);
@@ -146,12 +146,12 @@ function normalizeOperation(operation: string): string {
   return operation.toLowerCase().replace(/[-_]/g, "");
 }
 
-/** The bucket name of an S3 bucket ARN (`arn:aws:s3:::name`), or the value itself when it is a name. */
+/** Returns the bucket name of an S3 bucket ARN (`arn:aws:s3:::name`), or the value itself when it is a name. */
 export function bucketName(arnOrName: string): string {
   return arnOrName.startsWith("arn:") ? arnOrName.slice(arnOrName.lastIndexOf(":") + 1) : arnOrName;
 }
 
-/** The KMS key a data lake names, looked up by ARN, alias-free key id, in the lake's account and Region. */
+/** Finds the KMS key a data lake names, by key ARN, or by key id in the lake's account and Region. */
 export function findKey(index: LakeIndex, lake: Located<DataLake>): Located<KmsKey> | undefined {
   const keyId = lake.item.kmsKeyId;
   if (!keyId || keyId === "S3_MANAGED_KEY") return undefined;
@@ -162,14 +162,14 @@ export function findKey(index: LakeIndex, lake: Located<DataLake>): Located<KmsK
   );
 }
 
-/** One line naming a coverage gap, for a rule's not-assessed reasons. */
+/** Formats a coverage gap as one line, for a rule's not-assessed reasons. */
 export function describeGap(entry: CoverageEntry): string {
   const param = entry.param ? ` (${entry.param})` : "";
   const code = entry.errorCode ? `: ${entry.errorCode}` : "";
   return `${entry.accountId}/${entry.region} ${entry.service}:${entry.operation}${param} ${entry.state}${code}`;
 }
 
-/** The account id inside an ARN, or the value itself when it is a 12-digit account id. */
+/** Returns the account id inside an ARN, or the value itself when it is a 12-digit account id. */
 export function accountOf(value: string): string | undefined {
   if (/^\d{12}$/.test(value)) return value;
   const match = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(value);

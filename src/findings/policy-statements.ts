@@ -3,8 +3,8 @@ import { matchesWildcard } from "./wildcard.js";
 
 /**
  * A light reading of policy statements for the checks rules make on policy text (trust,
- * bucket, key and SCP documents). Deciding access is the evaluator's work; these helpers only
- * answer "who does this statement name" and "does it name this action".
+ * bucket, key and SCP documents). Deciding access is the evaluator's work, so these helpers only
+ * return which principals a statement names and whether it names an action.
  */
 export interface PolicyStatement {
   /** 1-based position in the policy. */
@@ -19,7 +19,7 @@ export interface PolicyStatement {
   raw: Record<string, unknown>;
 }
 
-/** The principals a statement names, by principal type; `*` alone becomes `anyone`. */
+/** The principals a statement names, by principal type. A bare `*` sets `anyone`. */
 export interface PrincipalBlock {
   anyone: boolean;
   aws: string[];
@@ -28,12 +28,14 @@ export interface PrincipalBlock {
   canonicalUser: string[];
 }
 
-/** The statements of a decodable policy document; an undecodable one has none to read. */
+/** Reads the statements of a decodable policy document. An undecodable one has none to read. */
 export function statementsOf(document: PolicyDocument | null | undefined): PolicyStatement[] {
   if (!document || isUndecodable(document)) return [];
 
   const raw = (document as Record<string, unknown>)["Statement"];
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
+  let list: unknown[] = [];
+  if (Array.isArray(raw)) list = raw;
+  else if (raw && typeof raw === "object") list = [raw];
 
   return list
     .filter((statement): statement is Record<string, unknown> => !!statement && typeof statement === "object")
@@ -84,12 +86,12 @@ export function coversAction(statement: PolicyStatement, action: string): boolea
   return statement.actions.some((pattern) => matchesWildcard(pattern, action, { ignoreCase: true }));
 }
 
-/** The condition keys a statement tests, lower-cased. */
+/** Lists the condition keys a statement tests, lower-cased. */
 export function conditionKeys(statement: PolicyStatement): string[] {
   return Object.values(statement.condition ?? {}).flatMap((block) => Object.keys(block ?? {}).map((key) => key.toLowerCase()));
 }
 
-/** The values a statement's condition gives a key under any operator, as strings. */
+/** Lists the values a statement's condition gives a key under any operator, as strings. */
 export function conditionValues(statement: PolicyStatement, key: string): string[] {
   const wanted = key.toLowerCase();
   const values: string[] = [];

@@ -7,10 +7,10 @@ import { MIGRATIONS, type Migration } from "./migrations.js";
 /** An open store: one SQLite file in WAL mode, migrated to the latest schema. */
 export type Store = Database.Database;
 
-/** The store file when neither `--db` nor LAKEWARDEN_DB says otherwise. */
+/** The store file used when neither `--db` nor LAKEWARDEN_DB names one. */
 export const DEFAULT_DB_PATH = "./lakewarden.db";
 
-/** The store path: `--db` wins, then LAKEWARDEN_DB, then ./lakewarden.db. */
+/** Resolves the store path: `--db` wins, then LAKEWARDEN_DB, then ./lakewarden.db. */
 export function resolveDbPath(option?: string, environment: Readonly<Record<string, string | undefined>> = process.env): string {
   if (option) return option;
   const fromEnvironment = environment["LAKEWARDEN_DB"];

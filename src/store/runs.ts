@@ -16,7 +16,7 @@ export interface RecordedFinding {
   lastSeenAt: string;
 }
 
-/** What recordRun stored: the run's findings with their status, and what resolved since the last run. */
+/** The record of one stored run: its findings with their status, and those resolved since the last run. */
 export interface RecordedRun {
   runId: string;
   organizationKey: string;
@@ -37,7 +37,7 @@ interface PreviousRow {
   subject_id: string;
 }
 
-/** The SHA-256 of a snapshot's JSON form, to tell runs of the same snapshot apart from new ones. */
+/** Computes the SHA-256 of a snapshot's JSON form, so runs of the same snapshot share one snapshot row. */
 export function snapshotHash(snapshot: Snapshot): string {
   return createHash("sha256").update(JSON.stringify(snapshot)).digest("hex");
 }
@@ -80,7 +80,8 @@ function recordRunInTransaction(db: Store, result: AuditResult, snapshot: Snapsh
     const current = [...result.findings.map((finding) => ({ finding, accepted: false })), ...result.acceptedFindings.map((finding) => ({ finding, accepted: true }))];
     for (const { finding, accepted } of current) {
       const before = previousFindings.get(finding.id);
-      const status: FindingStatus = accepted ? "accepted" : before ? "open" : "new";
+      let status: FindingStatus = before ? "open" : "new";
+      if (accepted) status = "accepted";
       const entry = { findingId: finding.id, status, firstSeenAt: before?.first_seen_at ?? result.auditedAt, lastSeenAt: result.auditedAt };
       insert.run(result.runId, finding.id, finding.ruleId, finding.severity, finding.subject.kind, finding.subject.id, status, entry.firstSeenAt, entry.lastSeenAt, JSON.stringify(finding));
       recorded.push(entry);
@@ -132,7 +133,7 @@ function insertRun(db: Store, result: AuditResult, organizationKey: string, snap
   );
 }
 
-/** The findings recorded for a run, with their status, in the order they were recorded. */
+/** Lists the findings recorded for a run, with their status, in the order they were recorded. */
 export function runFindings(db: Store, runId: string): Array<RecordedFinding & { finding: Finding }> {
   const rows = db.prepare("SELECT * FROM run_findings WHERE run_id = ? ORDER BY rowid").all(runId) as PreviousRow[];
   return rows.map((row) => ({
@@ -144,7 +145,7 @@ export function runFindings(db: Store, runId: string): Array<RecordedFinding & {
   }));
 }
 
-/** The most recent run of an organization, or undefined when it has none. */
+/** Returns the most recent run id of an organization, or undefined when it has none. */
 export function latestRunId(db: Store, organizationKey: string): string | undefined {
   const row = db.prepare("SELECT id FROM audit_runs WHERE organization_key = ? ORDER BY sequence DESC LIMIT 1").get(organizationKey) as { id: string } | undefined;
   return row?.id;

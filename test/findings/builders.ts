@@ -192,7 +192,7 @@ export function cleanSnapshot(): Snapshot {
   return snapshotSchema.parse(snapshot);
 }
 
-/** The baseline that approves everything in cleanSnapshot. */
+/** Builds the baseline that approves everything in cleanSnapshot. */
 export function cleanBaseline(): Baseline {
   return {
     version: 1,
@@ -212,14 +212,14 @@ export function cleanBaseline(): Baseline {
   };
 }
 
-/** A principal reference for grants. */
+/** Builds a principal reference for grants. */
 export function principal(id: string, overrides: Partial<PrincipalRef> = {}): PrincipalRef {
   const accountId = /:(\d{12}):/.exec(id)?.[1];
   const kind = id.includes(":user/") ? "user" : id.endsWith(":root") ? "account" : "role";
   return { id, kind, label: id.slice(id.lastIndexOf("/") + 1), inOrganization: true, ...(accountId ? { accountId } : {}), ...overrides };
 }
 
-/** A one-step grant of `capability` to `holder`, through an identity policy statement. */
+/** Builds a one-step grant of `capability` to `holder`, through an identity policy statement. */
 export function grant(capability: string, holder: PrincipalRef, overrides: Partial<CapabilityGrant> = {}): CapabilityGrant {
   return {
     capability,
@@ -239,7 +239,7 @@ export function grant(capability: string, holder: PrincipalRef, overrides: Parti
   };
 }
 
-/** The grants of the clean organization: the admin role administers, the analyst reads. */
+/** Builds the grants of the clean organization, where the admin role administers and the analyst reads. */
 export function cleanGrants(): CapabilityGrant[] {
   const admin = principal(ADMIN_ROLE);
   return [
@@ -249,14 +249,14 @@ export function cleanGrants(): CapabilityGrant[] {
   ];
 }
 
-/** The log archive account of a snapshot, to change in place. */
+/** Returns the log archive account of a snapshot, to change in place. */
 export function logArchiveOf(snapshot: Snapshot): AccountSnapshot {
   const account = snapshot.accounts.find((entry) => entry.accountId === LOG_ARCHIVE);
   if (!account) throw new Error("test snapshot has no log archive account");
   return account;
 }
 
-/** The us-east-1 Region of the log archive account. */
+/** Returns the us-east-1 Region of the log archive account. */
 export function lakeRegionOf(snapshot: Snapshot) {
   const region = logArchiveOf(snapshot).regions[0];
   if (!region) throw new Error("test snapshot has no lake Region");

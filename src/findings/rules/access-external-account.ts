@@ -37,12 +37,12 @@ function externalFinding(context: RuleContext, accountId: string, grants: Capabi
   const evidence = shortest.slice(0, 3).flatMap((grant) => grantEvidence(grant));
 
   const isAccount = /^\d{12}$/.test(accountId);
-  const who = isAccount ? `Account ${accountId}` : `Principal ${grants[0]?.principal.label ?? accountId}`;
+  const holder = isAccount ? `Account ${accountId}` : `Principal ${grants[0]?.principal.label ?? accountId}`;
   return {
     subject: isAccount
       ? { kind: "account", id: accountId, label: `external account ${accountId}`, accountId }
       : { kind: "principal", id: accountId, label: grants[0]?.principal.label ?? accountId },
-    summary: `${who}, outside the organization, holds ${capabilities.join(", ")} on the security data lake${context.baseline ? " without being an allowed external account" : "; no baseline lists allowed external accounts"}.`,
+    summary: `${holder}, outside the organization, holds ${capabilities.join(", ")} on the security data lake${context.baseline ? " without being an allowed external account" : "; no baseline lists allowed external accounts"}.`,
     evidence: [{ kind: "fact", text: "Capabilities held", value: capabilities.join(", ") }, ...evidence],
     ...(context.baseline ? {} : { confidence: "low" as const }),
   };

@@ -5,10 +5,10 @@ import { isConfined, statementsOf, type PolicyStatement } from "../policy-statem
 import type { FindingDraft, Rule } from "../rule.js";
 
 /**
- * Roles holding a lake capability whose trust policy lets too many callers assume them: a
- * wildcard principal without a condition that confines it, a federated (SAML or OIDC) provider
- * without any condition, or the root of an account outside the organization without any
- * condition (which hands the choice of caller to that account's administrators).
+ * Roles holding a lake capability whose trust policy lets too many callers assume them. Three
+ * cases count. A wildcard principal without a condition that confines it. A federated (SAML or
+ * OIDC) provider without any condition. The root of an account outside the organization without
+ * any condition, which hands the choice of caller to that account's administrators.
  */
 export const roleTrustTooBroad: Rule = {
   id: "access-role-trust-too-broad",

@@ -45,17 +45,17 @@ function collect(results: SubjectCheck[], initialGaps: string[]): RuleOutcome {
   return { findings, gaps, assessed: judged > 0 || results.length === 0 };
 }
 
-/** The Region snapshot of an account, if the snapshot has it. */
+/** Returns the Region snapshot of an account, if the snapshot has it. */
 export function regionSnapshot(context: RuleContext, accountId: string, region: string): RegionSnapshot | undefined {
   return context.index.accounts.get(accountId)?.regions.find((entry) => entry.region === region);
 }
 
-/** The subject of a finding about a data lake. */
+/** Builds the subject of a finding about a data lake. */
 export function lakeSubject(lake: Located<DataLake>): FindingDraft["subject"] {
   return { kind: "resource", id: lake.item.dataLakeArn, label: `data lake in ${lake.region}`, accountId: lake.accountId, region: lake.region };
 }
 
-/** The subject of a finding about a subscriber. */
+/** Builds the subject of a finding about a subscriber. */
 export function subscriberSubject(subscriber: Located<Subscriber>): FindingDraft["subject"] {
   return {
     kind: "subscriber",
@@ -66,7 +66,7 @@ export function subscriberSubject(subscriber: Located<Subscriber>): FindingDraft
   };
 }
 
-/** The names of the sources a subscriber receives. */
+/** Lists the names of the sources a subscriber receives. */
 export function sourceNames(subscriber: Subscriber): string[] {
   return subscriber.sources
     .map((source) => source.awsLogSource?.sourceName ?? source.customLogSource?.sourceName)

@@ -1,7 +1,7 @@
 import type { Rule } from "../rule.js";
 import { checkEachLake, lakeSubject } from "./lake-helpers.js";
 
-/** Twelve months, the history PCI DSS v4 requirement 10.5.1 asks audit logs to keep. */
+/** Twelve months, the audit log history PCI DSS v4 requirement 10.5.1 requires. */
 export const DEFAULT_MINIMUM_RETENTION_DAYS = 365;
 
 /** Data lakes whose lifecycle expires objects sooner than the baseline's minimum retention. */

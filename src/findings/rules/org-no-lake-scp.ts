@@ -6,10 +6,10 @@ import type { FindingDraft, Rule } from "../rule.js";
 import { notAssessed, outcome } from "../rule.js";
 
 /**
- * Actions an SCP should deny in the account that runs the lake. Deregistering the delegated
- * administrator is called from the management account, which SCPs never restrict, so the
- * account's own exit from the organization (`organizations:LeaveOrganization`, which also ends
- * its delegation) stands for it.
+ * Actions an SCP should deny in the account that runs the lake. Only the management account can
+ * call DeregisterDataLakeDelegatedAdministrator (Security Lake API Reference), and SCPs never
+ * restrict it. The rule therefore checks the lake account's own exit from the organization
+ * (`organizations:LeaveOrganization`), which also ends its delegation.
  */
 export const PROTECTED_ACTIONS = [
   "securitylake:DeleteDataLake",
@@ -67,7 +67,7 @@ function checkAccount(organization: Organization, accountId: string): FindingDra
   };
 }
 
-/** The account id, its OUs up the tree and the root: every target whose SCPs apply to it. */
+/** Lists the account id, its OUs up the tree and the roots, which are every target whose SCPs apply to it. */
 function ancestors(organization: Organization, accountId: string): string[] {
   const chain = [accountId];
   const parents = new Map(organization.organizationalUnits.map((unit) => [unit.id, unit.parentId]));
