@@ -4,7 +4,7 @@ import type { AccountSnapshot, IamRole, Snapshot } from "../../src/model/snapsho
 import { SNAPSHOT_SCHEMA_VERSION, snapshotSchema } from "../../src/model/snapshot.js";
 
 /**
- * A small organization whose lake passes every rule against CLEAN_BASELINE: management account
+ * A small organization whose lake passes every rule against cleanBaseline(): management account
  * 111111111111, log archive 222222222222 (delegated administrator, runs the lake in us-east-1),
  * security 333333333333 (the approved subscriber), workload 444444444444.
  */
