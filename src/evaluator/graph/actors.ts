@@ -1,5 +1,5 @@
 import { accountRootArn, parseArn } from "../../shared/arn.js";
-import type { IamGroup, IamRole, IamUser, Snapshot } from "../../model/snapshot.js";
+import type { IamGroup, IamRole, IamUser, Snapshot, Subscriber } from "../../model/snapshot.js";
 import type { PrincipalRef } from "../access.js";
 import type { CompiledPolicy, PolicySet, RequestPrincipal } from "../types.js";
 import type { PolicyCatalog } from "./catalog.js";
@@ -19,6 +19,9 @@ export interface Actor {
   readonly evaluable: boolean;
   readonly user?: IamUser;
   readonly role?: IamRole;
+  /** For subscriber nodes: the subscriber (absent for "a new subscriber") and its data lake. */
+  readonly subscriber?: Subscriber;
+  readonly lakeScopeId?: string;
   /** For variants: the principal this node stands for, and what changed. */
   readonly base?: Actor;
   readonly variant?: string;

@@ -30,16 +30,36 @@ export class RequestDecider {
       resourceAccountId: resource.accountId,
       context: { values, unknownKeys: "missing" },
     };
-    this.count += 1;
-    const decision = this.engine.evaluate(request, {
+    const policies = {
       ...actor.policies,
       resourcePolicy: resource.policy,
       rcpLevels: this.catalog.rcpLevels(resource.accountId),
       resourceInManagementAccount: resource.accountId === this.managementAccountId,
       awsManagedKey: resource.awsManagedKey,
-    });
+    };
+    this.count += 1;
+    let decision = this.engine.evaluate(request, policies);
+    decision = this.withPrincipalKeysKnown(request, policies, decision);
     if (decision.type === "implicitDeny" && grant) return grant;
     return decision;
+  }
+
+  /**
+   * The caller is fully known from the snapshot, so a principal key it lacks (the org id of an
+   * account outside the organization, a tag it does not carry) is absent, not unknown. With
+   * every missing key unknown the engine reports such conditions as unresolved; this decides
+   * again with only the other keys unknown.
+   * NOTE: the engine's "missing" mode does not separate principal keys; this re-evaluation
+   * can be dropped once it does.
+   */
+  private withPrincipalKeysKnown(request: EvaluationRequest, policies: Parameters<PolicyEngine["evaluate"]>[1], decision: Decision): Decision {
+    let current = decision;
+    for (let round = 0; round < 2 && current.conditions?.some((condition) => isPrincipalKey(condition.key)); round += 1) {
+      const unknown = new Set(current.conditions.map((condition) => condition.key.toLowerCase()).filter((key) => !isPrincipalKey(key)));
+      this.count += 1;
+      current = this.engine.evaluate({ ...request, context: { values: request.context?.values, unknownKeys: unknown } }, policies);
+    }
+    return current;
   }
 
   /** A fast filter: without an Allow that could match the action, nothing can allow it. */
@@ -47,6 +67,24 @@ export class RequestDecider {
     if (resource.policy?.mayMatchAction(action, "Allow")) return true;
     return actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"));
   }
+}
+
+const PRINCIPAL_KEYS = new Set([
+  "aws:principalarn",
+  "aws:principalaccount",
+  "aws:username",
+  "aws:userid",
+  "aws:principaltype",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principalisawsservice",
+  "aws:principalservicename",
+]);
+
+/** Global condition keys whose value comes from the caller alone. */
+function isPrincipalKey(key: string): boolean {
+  const lower = key.toLowerCase();
+  return PRINCIPAL_KEYS.has(lower) || lower.startsWith("aws:principaltag/");
 }
 
 export const IMPLICIT_DENY: Decision = { type: "implicitDeny", statements: [] };
