@@ -1,5 +1,6 @@
 import type { CliCommand } from "../command.js";
+import { importCommand } from "./import.js";
 import { simulateCommand } from "./simulate.js";
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [simulateCommand];
+export const COMMANDS: CliCommand[] = [importCommand, simulateCommand];
