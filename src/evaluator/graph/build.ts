@@ -70,7 +70,7 @@ class GraphBuilder implements GraphContext {
   ) {
     this.catalog = new PolicyCatalog(snapshot, engine);
     this.organization = organizationView(snapshot);
-    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId);
+    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId, snapshot.collectedAt);
     const rootPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:account-root", name: "account root user" });
     this.writtenPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:written-policy", name: "a policy the principal writes for itself" });
     this.factory = new ActorFactory(this.catalog, this.organization, rootPolicy);

@@ -1,4 +1,4 @@
-import type { Decision, EvaluationRequest, RequestContext, StatementRef } from "../types.js";
+import type { Decision, EvaluationRequest, PolicySet, RequestContext, StatementRef } from "../types.js";
 import type { Actor } from "./actors.js";
 import type { PolicyCatalog } from "./catalog.js";
 import type { PolicyEngine } from "./engine.js";
@@ -17,6 +17,7 @@ export class RequestDecider {
     private readonly engine: PolicyEngine,
     private readonly catalog: PolicyCatalog,
     private readonly managementAccountId: string | undefined,
+    private readonly collectedAt: string,
   ) {}
 
   decide(actor: Actor, action: string, resource: LakeResource, values?: RequestContext["values"]): Decision {
@@ -39,25 +40,38 @@ export class RequestDecider {
     };
     this.count += 1;
     let decision = this.engine.evaluate(request, policies);
-    decision = this.withPrincipalKeysKnown(request, policies, decision);
+    decision = this.refine(request, policies, decision);
     if (decision.type === "implicitDeny" && grant) return grant;
     return decision;
   }
 
   /**
-   * The caller is fully known from the snapshot, so a principal key it lacks (the org id of an
-   * account outside the organization, a tag it does not carry) is absent, not unknown. With
-   * every missing key unknown the engine reports such conditions as unresolved; this decides
-   * again with only the other keys unknown.
-   * NOTE: the engine's "missing" mode does not separate principal keys; this re-evaluation
-   * can be dropped once it does.
+   * Decides again with what the snapshot does know about the caller. With every missing key
+   * unknown the engine reports as unresolved: principal keys the caller lacks (absent, since the
+   * caller is fully known), the current time (the collection time), and a role session's token
+   * issue time (a current session). A user may sign with long-term keys (no token issue time)
+   * or temporary ones (issued now), so both are decided and a difference gives `allowedIf`.
+   * NOTE: the engine's "missing" mode does not separate these keys; this can be dropped once it does.
    */
-  private withPrincipalKeysKnown(request: EvaluationRequest, policies: Parameters<PolicyEngine["evaluate"]>[1], decision: Decision): Decision {
+  private refine(request: EvaluationRequest, policies: PolicySet, decision: Decision): Decision {
     let current = decision;
-    for (let round = 0; round < 2 && current.conditions?.some((condition) => isPrincipalKey(condition.key)); round += 1) {
-      const unknown = new Set(current.conditions.map((condition) => condition.key.toLowerCase()).filter((key) => !isPrincipalKey(key)));
-      this.count += 1;
-      current = this.engine.evaluate({ ...request, context: { values: request.context?.values, unknownKeys: unknown } }, policies);
+    for (let round = 0; round < 2 && current.conditions?.some((condition) => isKnowable(condition.key)); round += 1) {
+      const keys = new Set(current.conditions.map((condition) => condition.key.toLowerCase()));
+      const unknown = new Set([...keys].filter((key) => !isKnowable(key)));
+      const values: Record<string, string | readonly string[]> = { ...request.context?.values, "aws:CurrentTime": this.collectedAt };
+      const evaluateWith = (extra: Record<string, string>): Decision => {
+        this.count += 1;
+        return this.engine.evaluate({ ...request, context: { values: { ...values, ...extra }, unknownKeys: unknown } }, policies);
+      };
+
+      const kind = request.principal.kind;
+      if (kind === "role-session" || kind === "federated") {
+        current = evaluateWith({ "aws:TokenIssueTime": this.collectedAt });
+      } else if (kind === "user" && keys.has("aws:tokenissuetime")) {
+        current = eitherCredential(evaluateWith({ "aws:TokenIssueTime": this.collectedAt }), evaluateWith({}));
+      } else {
+        current = evaluateWith({});
+      }
     }
     return current;
   }
@@ -81,10 +95,20 @@ const PRINCIPAL_KEYS = new Set([
   "aws:principalservicename",
 ]);
 
-/** Global condition keys whose value comes from the caller alone. */
-function isPrincipalKey(key: string): boolean {
+/** Condition keys whose value (or absence) follows from the caller and the collection time. */
+function isKnowable(key: string): boolean {
   const lower = key.toLowerCase();
-  return PRINCIPAL_KEYS.has(lower) || lower.startsWith("aws:principaltag/");
+  return PRINCIPAL_KEYS.has(lower) || lower.startsWith("aws:principaltag/") || lower === "aws:currenttime" || lower === "aws:tokenissuetime";
+}
+
+/** A user's request decided with temporary and with long-term credentials. */
+function eitherCredential(temporary: Decision, longTerm: Decision): Decision {
+  if (permits(temporary) && permits(longTerm)) return temporary.type === "allowedIf" ? temporary : longTerm;
+  const [permitted, credential] = permits(temporary) ? [temporary, "temporary credentials"] : permits(longTerm) ? [longTerm, "long-term access keys"] : [undefined, ""];
+  if (!permitted) return longTerm;
+  const statement = permitted.statements[0];
+  if (!statement) return permitted;
+  return { type: "allowedIf", statements: permitted.statements, conditions: [...(permitted.conditions ?? []), { statement, operator: "CredentialType", key: "aws:TokenIssueTime", values: [credential] }] };
 }
 
 export const IMPLICIT_DENY: Decision = { type: "implicitDeny", statements: [] };
