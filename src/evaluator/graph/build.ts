@@ -193,7 +193,7 @@ class GraphBuilder implements GraphContext {
       const actor = this.factory.role(role, accountId);
       this.actors.set(actor.id, actor);
       roles.push(actor);
-      this.trustPolicies.set(role.arn, this.catalog.compile(role.trustPolicy, { type: "trust", id: role.arn, name: `trust policy of ${role.name}` }));
+      this.trustPolicies.set(role.arn, this.catalog.compile(role.trustPolicy, { type: "trust", id: role.arn, name: role.name }));
       this.trust.add(role.arn, role.trustPolicy);
     }
     this.rolesByAccount.set(accountId, roles);

@@ -1,5 +1,6 @@
 import type { CapabilityGrant, PathStep } from "../access.js";
 import type { Actor } from "./actors.js";
+import { uniqueStatements } from "./statements.js";
 import type { CapabilityCatalog, DerivedCapability, DirectCapability } from "./capabilities.js";
 import type { RequestDecider } from "./decide.js";
 import type { Edge } from "./edge.js";
@@ -135,7 +136,7 @@ export class AccessGraph {
       to: to?.ref.id ?? edge.to,
       edge: edge.kind,
       description: edge.description,
-      statements: edge.statements,
+      statements: uniqueStatements(edge.statements),
       conditions: edge.conditions && edge.conditions.length > 0 ? edge.conditions : undefined,
       requires: edge.requires,
     };

@@ -4,6 +4,7 @@ import type { Actor } from "./actors.js";
 import type { ActionRequirement, CapabilityAlternative, DirectCapability, LakeFormationRequirement, Requirement } from "./capabilities.js";
 import type { RequestDecider } from "./decide.js";
 import { bestOf } from "./edge.js";
+import { uniqueStatements } from "./statements.js";
 import type { LakeResource, LakeScope } from "./resources.js";
 
 /** A capability a node holds itself: the final step of every path that ends at it. */
@@ -40,7 +41,7 @@ export function holdingOf(actor: Actor, capability: DirectCapability, scopes: re
     to: scope.id,
     edge: stepKind(alternative),
     description: `${actor.ref.label} holds ${capability.id} (${alternative.id}) on ${scope.fallback ? "any resource (no Security Lake in the snapshot)" : scope.id}`,
-    statements: outcome.statements,
+    statements: uniqueStatements(outcome.statements),
     conditions: outcome.conditions.length > 0 ? outcome.conditions : undefined,
   };
   return { decision: outcome.decision, step, resources };
