@@ -1,0 +1,140 @@
+import { parseArn } from "../../shared/arn.js";
+import type { PrincipalMatch } from "../match/principal.js";
+import type { Decision, EvaluationRequest, PolicySet, PolicyType, StatementRef, UnresolvedCondition } from "../types.js";
+import { requestView } from "./context.js";
+import { evaluateLevels, rcpApplies, scpApplies, type OrganizationResult } from "./organization.js";
+import { both, either, NO, YES, type Outcome } from "./outcome.js";
+import { allowOf, emptyScan, scanPolicies, type Scan } from "./scan.js";
+import type { StatementRequest } from "./statement.js";
+
+/**
+ * The final decision, in AWS's order: any applicable explicit Deny wins; the RCP and SCP levels
+ * must allow; then identity, boundary, session and resource policies are combined with the
+ * same-account rule (either side) or the cross-account rule (both sides).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+
+/** Principal matches by which a resource policy grants to the caller directly. */
+const DIRECT_EXACT: readonly PrincipalMatch[] = ["exact"];
+/** Grants through the role ARN or `*`: still limited by a boundary or session policy. */
+const DIRECT_LIMITED: readonly PrincipalMatch[] = ["role", "wildcard"];
+const ACCOUNT: readonly PrincipalMatch[] = ["account"];
+
+interface Layers {
+  identity: Outcome;
+  boundary: Outcome;
+  session: Outcome;
+  resource: Scan | undefined;
+  organization: OrganizationResult[];
+}
+
+/** Decides a request against every policy that applies to it. Pure and synchronous. */
+export function evaluate(request: EvaluationRequest, policies: PolicySet): Decision {
+  const actionLower = request.action.toLowerCase();
+  const statementRequest: StatementRequest = { resource: request.resource, principal: request.principal, context: requestView(request) };
+  const denies: StatementRef[] = [];
+  const possibleDenies: UnresolvedCondition[] = [];
+
+  const layers = scanLayers(request, policies, actionLower, statementRequest, denies, possibleDenies);
+  if (denies.length > 0) return { type: "explicitDeny", statements: denies, blockedBy: denies[0]!.policy.type };
+
+  const principalSide = both(both(layers.identity, layers.boundary), layers.session);
+  let outcome = combineWithResource(request, policies, layers, principalSide);
+  for (const organization of layers.organization) outcome = both(outcome, withoutStatements(organization.allow));
+
+  if (outcome.state === "no") return implicitDeny(request, policies, layers, principalSide);
+  const conditions = [...(outcome.state === "if" ? outcome.conditions : []), ...possibleDenies];
+  if (conditions.length === 0) return { type: "allowed", statements: outcome.statements };
+  return { type: "allowedIf", statements: outcome.statements, conditions };
+}
+
+function scanLayers(
+  request: EvaluationRequest,
+  policies: PolicySet,
+  actionLower: string,
+  statementRequest: StatementRequest,
+  denies: StatementRef[],
+  possibleDenies: UnresolvedCondition[],
+): Layers {
+  const collect = (scan: Scan): Scan => {
+    denies.push(...scan.denies);
+    possibleDenies.push(...scan.possibleDenies);
+    return scan;
+  };
+  const principalLayer = (list: readonly NonNullable<PolicySet["boundary"]>[] | undefined): Outcome => {
+    if (list === undefined) return YES;
+    return allowOf(collect(scanPolicies(list, actionLower, statementRequest, emptyScan())));
+  };
+
+  const kind = request.principal.kind;
+  const hasIdentity = kind === "user" || kind === "role-session" || kind === "federated";
+  const organization: OrganizationResult[] = [];
+  if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, actionLower, statementRequest));
+  if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, actionLower, statementRequest));
+  for (const result of organization) collect(result.scan);
+
+  const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity) : NO;
+  const boundary = hasIdentity ? principalLayer(policies.boundary ? [policies.boundary] : undefined) : YES;
+  const session = hasIdentity ? principalLayer(policies.session) : YES;
+  const resource = policies.resourcePolicy ? collect(scanPolicies([policies.resourcePolicy], actionLower, statementRequest, emptyScan())) : undefined;
+  return { identity, boundary, session, resource, organization };
+}
+
+/** The account that owns the resource: given, else the ARN's account, else the caller's. */
+export function resourceAccountOf(request: EvaluationRequest): string | undefined {
+  if (request.resourceAccountId) return request.resourceAccountId;
+  const account = parseArn(request.resource)?.accountId;
+  return account ? account : request.principal.accountId;
+}
+
+function combineWithResource(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): Outcome {
+  const resource = layers.resource;
+  const kind = request.principal.kind;
+  if (kind === "service" || kind === "anonymous") return resource ? allowOf(resource) : NO;
+
+  const sameAccount = request.principal.accountId !== undefined && request.principal.accountId === resourceAccountOf(request);
+  const limits = both(layers.boundary, layers.session);
+  const direct = resource ? either(allowOf(resource, DIRECT_EXACT), both(allowOf(resource, DIRECT_LIMITED), limits)) : NO;
+  const delegated = resource ? allowOf(resource, ACCOUNT) : NO;
+
+  if (policies.resourcePolicy?.source.type === "key") return keyPolicyOutcome(sameAccount, direct, delegated, principalSide);
+  if (sameAccount) return either(principalSide, direct);
+  return both(either(direct, delegated), principalSide);
+}
+
+/**
+ * KMS: identity policies take effect only when the key policy allows the caller's account
+ * (the account root statement); principals named directly in the key policy are granted by it,
+ * in the key's own account. Across accounts both the key policy and the caller's policies must
+ * allow.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
+ */
+function keyPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated: Outcome, principalSide: Outcome): Outcome {
+  if (sameAccount) return either(direct, both(delegated, principalSide));
+  return both(either(direct, delegated), principalSide);
+}
+
+function withoutStatements(outcome: Outcome): Outcome {
+  return outcome.state === "no" ? outcome : { ...outcome, statements: [] };
+}
+
+/** An implicit deny, naming the layer that blocked a request some policy allowed. */
+function implicitDeny(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): Decision {
+  const blocked = blockingLayer(request, policies, layers, principalSide);
+  return blocked ? { type: "implicitDeny", statements: [], blockedBy: blocked } : { type: "implicitDeny", statements: [] };
+}
+
+function blockingLayer(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): PolicyType | undefined {
+  for (const organization of layers.organization) {
+    if (organization.allow.state === "no") return organization.type;
+  }
+  const resourceAllows = layers.resource !== undefined && allowOf(layers.resource).state !== "no";
+  if (layers.identity.state !== "no" || resourceAllows) {
+    if (layers.boundary.state === "no") return "boundary";
+    if (layers.session.state === "no") return "session";
+  }
+  if (principalSide.state !== "no") return policies.resourcePolicy?.source.type ?? "resource";
+  if (resourceAllows && request.principal.kind !== "service") return "identity";
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import { evaluateCondition, UNKNOWN, type ConditionContext } from "../conditions/condition.js";
+import { compileArnPattern } from "../match/arn.js";
+import { matchPrincipal, type PrincipalMatch } from "../match/principal.js";
+import { resolveTemplate } from "../match/variables.js";
+import type { CompiledStatement, ResourcePattern } from "../policy/statement.js";
+import type { RequestPrincipal, UnresolvedCondition } from "../types.js";
+
+/**
+ * Whether one statement applies to a request whose action already matched: resource, principal
+ * and conditions. The result is `false`, `true`, or the conditions left unresolved because their
+ * keys are unknown.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ */
+export type StatementResult = boolean | readonly UnresolvedCondition[];
+
+/** What a statement needs from the request besides the action. */
+export interface StatementRequest {
+  readonly resource: string;
+  readonly principal: RequestPrincipal;
+  readonly context: ConditionContext;
+}
+
+function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean {
+  if (pattern.matches) return pattern.matches(request.resource);
+  const parts = resolveTemplate(pattern.template ?? [], request.context.variable);
+  return parts !== undefined && compileArnPattern(parts)(request.resource);
+}
+
+function resourceApplies(statement: CompiledStatement, request: StatementRequest): boolean {
+  if (statement.resources) return statement.resources.some((pattern) => patternMatches(pattern, request));
+  if (statement.notResources) return !statement.notResources.some((pattern) => patternMatches(pattern, request));
+  return true;
+}
+
+/**
+ * How the statement's Principal or NotPrincipal matches the caller: "none" when the statement
+ * names no principal (identity policies), undefined when it excludes the caller.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ */
+export function principalApplies(statement: CompiledStatement, principal: RequestPrincipal): PrincipalMatch | "none" | undefined {
+  if (statement.principal) return matchPrincipal(statement.principal, principal);
+  if (statement.notPrincipal) {
+    // NOTE: NotPrincipal is matched on the caller's own ARN (user, session, root) only; AWS also
+    // evaluates the account and role in the caller's chain, which is not modelled.
+    const match = matchPrincipal(statement.notPrincipal, principal);
+    return match === "exact" ? undefined : "wildcard";
+  }
+  return "none";
+}
+
+/** Evaluates the statement's resource element and conditions. */
+export function statementApplies(statement: CompiledStatement, request: StatementRequest): StatementResult {
+  if (!resourceApplies(statement, request)) return false;
+
+  let unresolved: UnresolvedCondition[] | undefined;
+  for (const condition of statement.conditions) {
+    const result = evaluateCondition(condition, request.context);
+    if (result === false) return false;
+    if (result === UNKNOWN) {
+      unresolved ??= [];
+      unresolved.push({ statement: statement.ref, operator: condition.operator, key: condition.key, values: condition.values });
+    }
+  }
+  return unresolved ?? true;
+}
