@@ -102,6 +102,16 @@ function delegatedAdministratorOf(snapshot: Snapshot): string | null | undefined
   return unread ? undefined : null;
 }
 
+/**
+ * Whether an account and Region whose data lake state is absent counts as unread. In an
+ * organization only the delegated administrator holds data lakes, so other accounts need no
+ * Security Lake reads; elsewhere, a Security Lake coverage gap says the read was attempted.
+ */
+function isLakeStateExpected(index: MutableIndex, accountId: string, region: string): boolean {
+  if (index.delegatedAdministrator === accountId) return true;
+  return index.coverageGaps.some((entry) => entry.service === "securitylake" && entry.accountId === accountId && entry.region === region);
+}
+
 function indexIam(index: MutableIndex, account: AccountSnapshot): void {
   if (!account.iam) index.iamUnread.push(account.accountId);
   for (const role of account.iam?.roles ?? []) index.roles.set(role.arn, { accountId: account.accountId, region: "global", item: role });
@@ -112,8 +122,9 @@ function indexRegion(index: MutableIndex, accountId: string, region: AccountSnap
   const where = { accountId, region: region.region };
   const lake = region.securityLake;
 
-  if (lake?.dataLake === undefined) index.dataLakeUnread.push(`${accountId}/${region.region}`);
-  else if (lake.dataLake !== null) {
+  if (lake?.dataLake === undefined) {
+    if (isLakeStateExpected(index, accountId, region.region)) index.dataLakeUnread.push(`${accountId}/${region.region}`);
+  } else if (lake.dataLake !== null) {
     index.dataLakes.push({ ...where, item: lake.dataLake });
     if (lake.subscribers === undefined) index.subscribersUnread.push(`${accountId}/${region.region}`);
   }

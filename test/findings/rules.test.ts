@@ -322,6 +322,16 @@ describe("rule edge cases", () => {
     expect(idsOf("subscriber-role-boundary-or-extra-policies", change)).toEqual(["subscriber-role-boundary-or-extra-policies:sub-s3"]);
   });
 
+  it("reports whole-account trust of another member", () => {
+    const change: Change = (inputs) => setTrust(inputs, ANALYST_ROLE, { Principal: { AWS: `arn:aws:iam::${WORKLOAD}:root` } });
+    expect(idsOf("access-role-trust-too-broad", change)).toEqual([`access-role-trust-too-broad:${ANALYST_ROLE}`]);
+  });
+
+  it("accepts whole-account trust of the management account", () => {
+    const change: Change = (inputs) => setTrust(inputs, ANALYST_ROLE, { Principal: { AWS: `arn:aws:iam::${MANAGEMENT}:root` } });
+    expect(idsOf("access-role-trust-too-broad", change)).toEqual([]);
+  });
+
   it("reports a federated trust without conditions", () => {
     const change: Change = (inputs) => setTrust(inputs, ANALYST_ROLE, { Principal: { Federated: `arn:aws:iam::${SECURITY}:oidc-provider/token.actions.githubusercontent.com` }, Action: "sts:AssumeRoleWithWebIdentity" });
     expect(idsOf("access-role-trust-too-broad", change)).toEqual([`access-role-trust-too-broad:${ANALYST_ROLE}`]);
@@ -333,5 +343,27 @@ describe("rule edge cases", () => {
       if (iam) iam.roles = iam.roles.filter((entry) => entry.arn !== SUBSCRIBER_ROLE);
     });
     expect(result.assessment.find((entry) => entry.ruleId === "subscriber-role-trust-too-broad")?.status).toBe("partial");
+  });
+});
+
+describe("SCP protection", () => {
+  const withStatement = (statement: Record<string, unknown>): Change => (inputs) => {
+    const policy = organization(inputs).policies[0];
+    if (policy) policy.document = { Version: "2012-10-17", Statement: [{ Effect: "Deny", Resource: "*", ...statement }] };
+  };
+
+  it("ignores a deny aimed at root users", () => {
+    const change = withStatement({ Action: "*", Condition: { StringLike: { "aws:PrincipalArn": "arn:aws:iam::*:root" } } });
+    expect(idsOf("org-no-lake-scp", change)).toEqual([`org-no-lake-scp:${LOG_ARCHIVE}`]);
+  });
+
+  it("ignores a Region allow-list", () => {
+    const change = withStatement({ NotAction: ["iam:*", "sts:*"], Condition: { StringNotEquals: { "aws:RequestedRegion": ["us-east-1"] } } });
+    expect(idsOf("org-no-lake-scp", change)).toEqual([`org-no-lake-scp:${LOG_ARCHIVE}`]);
+  });
+
+  it("counts a deny with a break-glass exception", () => {
+    const change = withStatement({ Action: ["securitylake:*", "organizations:LeaveOrganization"], Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlass" } } });
+    expect(idsOf("org-no-lake-scp", change)).toEqual([]);
   });
 });

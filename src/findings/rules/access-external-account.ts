@@ -1,7 +1,11 @@
 import type { CapabilityGrant } from "../../evaluator/access.js";
+import { APPROVABLE_CAPABILITIES } from "../baseline.js";
 import { grantEvidence } from "../evidence.js";
 import { accessGaps, accountOf } from "../lake-index.js";
 import type { FindingDraft, Rule, RuleContext } from "../rule.js";
+
+// `escalate` repeats what these show, and `admin` is about an account, not the lake.
+const LAKE_CAPABILITIES: ReadonlySet<string> = new Set(APPROVABLE_CAPABILITIES);
 
 /**
  * Accounts outside the organization that reach any lake capability, by any path. An account the
@@ -14,6 +18,7 @@ export const externalAccountAccess: Rule = {
     const byAccount = new Map<string, CapabilityGrant[]>();
     for (const grant of context.grants) {
       if (grant.principal.inOrganization || grant.principal.kind === "service") continue;
+      if (!LAKE_CAPABILITIES.has(grant.capability)) continue;
       // Anonymous callers and principals without an account are grouped under their own id.
       const key = grant.principal.accountId ?? accountOf(grant.principal.id) ?? grant.principal.id;
       if (isAllowed(context, key, grant.capability)) continue;

@@ -1,7 +1,7 @@
 import type { Organization } from "../../model/snapshot.js";
 import { statementEvidence } from "../evidence.js";
 import { coverageGapsFor, describeGap } from "../lake-index.js";
-import { coversAction, statementsOf } from "../policy-statements.js";
+import { coversAction, statementsOf, type PolicyStatement } from "../policy-statements.js";
 import type { FindingDraft, Rule } from "../rule.js";
 import { notAssessed, outcome } from "../rule.js";
 
@@ -52,7 +52,7 @@ function checkAccount(organization: Organization, accountId: string): FindingDra
   const targets = new Set(ancestors(organization, accountId));
   const denies = organization.policies
     .filter((policy) => policy.type === "SERVICE_CONTROL_POLICY" && policy.targets.some((target) => targets.has(target.targetId)))
-    .flatMap((policy) => statementsOf(policy.document).filter((statement) => statement.effect === "Deny").map((statement) => ({ policy, statement })));
+    .flatMap((policy) => statementsOf(policy.document).filter(protectsEveryone).map((statement) => ({ policy, statement })));
 
   const missing = PROTECTED_ACTIONS.filter((action) => !denies.some(({ statement }) => coversAction(statement, action)));
   if (missing.length === 0) return undefined;
@@ -65,6 +65,23 @@ function checkAccount(organization: Organization, accountId: string): FindingDra
       ...denies.map(({ policy, statement }) => statementEvidence("scp", policy.arn, statement)),
     ],
   };
+}
+
+/**
+ * Whether a Deny statement applies to every caller but named exceptions. A condition counts only
+ * when it exempts principals (a negated operator on a principal key, the usual break-glass
+ * pattern); any other condition, such as one aimed at root users or at Regions, narrows the
+ * deny to some requests and does not protect the lake from the rest.
+ */
+function protectsEveryone(statement: PolicyStatement): boolean {
+  if (statement.effect !== "Deny") return false;
+
+  for (const [operator, block] of Object.entries(statement.condition ?? {})) {
+    if (!/Not/.test(operator)) return false;
+    const keys = Object.keys(block ?? {}).map((key) => key.toLowerCase());
+    if (!keys.every((key) => key.startsWith("aws:principal") || key === "aws:userid" || key === "aws:username")) return false;
+  }
+  return true;
 }
 
 /** Lists the account id, its OUs up the tree and the roots, which are every target whose SCPs apply to it. */

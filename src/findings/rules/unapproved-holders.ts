@@ -39,7 +39,8 @@ function isJudgedElsewhere(grant: CapabilityGrant, subscriberRoles: ReadonlySet<
   if (principal.kind === "service" || principal.kind === "subscriber") return true;
   if (!principal.inOrganization) return true;
   if (principal.id.includes(":role/aws-service-role/")) return true;
-  return grant.capability === "lake.read" && subscriberRoles.has(principal.id);
+  if (grant.capability !== "lake.read") return false;
+  return subscriberRoles.has(principal.id) || grant.path[0]?.edge === "subscriberIdentity";
 }
 
 function holderFinding(grants: CapabilityGrant[], capability: string, verb: string, judged: boolean): FindingDraft {
