@@ -2,7 +2,7 @@ import type { CapabilityGrant } from "../evaluator/access.js";
 import type { Snapshot } from "../model/snapshot.js";
 import { evaluateControls } from "../compliance/controls.js";
 import { bug } from "../shared/errors.js";
-import type { ControlResult, RuleAssessment } from "./audit-result.js";
+import type { ControlResult, RuleAssessment, SubscriberAccess } from "./audit-result.js";
 import type { Baseline } from "./baseline.js";
 import { applyExceptions, type RiskException } from "./exceptions.js";
 import { findingId, SEVERITIES, severityRank, type Finding, type Severity } from "./finding.js";
@@ -11,6 +11,7 @@ import { loadPolicies, type Policies } from "./policies.js";
 import { lowerSeverity, type FindingDraft, type RuleContext, type RuleOutcome } from "./rule.js";
 import type { RuleMetadata } from "./rule-metadata.js";
 import { RULES } from "./rules/index.js";
+import { subscriberAccess } from "./subscriber-access.js";
 
 export { exitCodeFor } from "./exit-code.js";
 export { loadBaseline, parseBaseline, type Baseline } from "./baseline.js";
@@ -29,14 +30,25 @@ export interface RunRulesInput {
   policies?: Policies;
 }
 
+/** The exception behind one accepted finding, in the shape of AuditResult's `acceptances`. */
+export interface AcceptanceRecord {
+  findingId: string;
+  justification: string;
+  approver: string;
+  /** Last day the exception applies (YYYY-MM-DD, through the end of that day UTC). */
+  expiresAt: string;
+}
+
 /** The parts of the AuditResult the rules produce. */
 export interface RunRulesOutput {
   /** Active findings, most severe first. */
   findings: Finding[];
   acceptedFindings: Finding[];
+  acceptances: AcceptanceRecord[];
   controls: ControlResult[];
   countsBySeverity: Record<Severity, number>;
   assessment: RuleAssessment[];
+  subscribers: SubscriberAccess[];
 }
 
 /**
@@ -74,10 +86,18 @@ export function runRules(input: RunRulesInput): RunRulesOutput {
   return {
     findings,
     acceptedFindings,
+    acceptances: acceptedFindings.map(acceptanceOf),
     controls: evaluateControls(policies.controls, findings, acceptedFindings, assessment),
     countsBySeverity: countBySeverity(findings),
     assessment,
+    subscribers: subscriberAccess(context.index, input.baseline),
   };
+}
+
+function acceptanceOf(finding: Finding): AcceptanceRecord {
+  const exception = finding.acceptedBy;
+  if (!exception) throw bug(`accepted finding ${finding.id} has no exception`);
+  return { findingId: finding.id, justification: exception.justification, approver: exception.approver, expiresAt: exception.expires };
 }
 
 function assessmentOf(ruleId: string, result: RuleOutcome): RuleAssessment {

@@ -88,6 +88,14 @@ describe("runRules", () => {
     expect(result.assessment.find((entry) => entry.ruleId === "access-unapproved-read")?.withoutBaseline).toBe(true);
   });
 
+  it("lists subscribers with their approval", () => {
+    const result = runRules({ snapshot: cleanSnapshot(), grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
+    expect(result.subscribers.map((entry) => [entry.subscriber.subscriberId, entry.approved, entry.insideOrganization])).toEqual([
+      ["sub-s3", true, true],
+      ["sub-lf", true, true],
+    ]);
+  });
+
   it("counts active findings by severity", () => {
     const result = runRules({ snapshot: cleanSnapshot(), grants: [...cleanGrants(), grant("lake.blind", principal(DEV_ROLE))], baseline: cleanBaseline(), now: NOW });
     expect(result.countsBySeverity).toEqual({ critical: 1, high: 0, medium: 0, low: 0, info: 0 });
@@ -109,6 +117,13 @@ exceptions:
   it("moves an accepted finding apart", () => {
     const result = runRules({ ...inputs(), exceptions: parseExceptions(text("2027-01-01"), "e.yaml") });
     expect([result.findings.map((entry) => entry.id), result.acceptedFindings.map((entry) => entry.id)]).toEqual([[], [`access-unapproved-blind:${DEV_ROLE}`]]);
+  });
+
+  it("records the acceptance for the report", () => {
+    const result = runRules({ ...inputs(), exceptions: parseExceptions(text("2027-01-01"), "e.yaml") });
+    expect(result.acceptances).toEqual([
+      { findingId: `access-unapproved-blind:${DEV_ROLE}`, justification: "Break-glass role for incident response.", approver: "ciso@example.com", expiresAt: "2027-01-01" },
+    ]);
   });
 
   it("brings the finding back when the exception expired", () => {
