@@ -18,6 +18,11 @@ export { loadBaseline, parseBaseline, type Baseline } from "./baseline.js";
 export { loadExceptions, parseExceptions, type RiskException } from "./exceptions.js";
 export { loadPolicies, type Policies } from "./policies.js";
 
+/** Returns every rule id an exceptions file may name, for `loadExceptions(file, knownRuleIds())`. */
+export function knownRuleIds(policies: Policies = loadPolicies()): Set<string> {
+  return new Set(policies.rules.keys());
+}
+
 /** The inputs the audit command passes to the rules. */
 export interface RunRulesInput {
   snapshot: Snapshot;

@@ -4,7 +4,18 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AuditResult } from "../../src/findings/audit-result.js";
 import type { Finding } from "../../src/findings/finding.js";
-import { migrate, MIGRATIONS, openStore, recordRun, resolveDbPath, runFindings, type Store } from "../../src/store/index.js";
+import {
+  activeAcceptances,
+  migrate,
+  MIGRATIONS,
+  openStore,
+  recordDecision,
+  recordRun,
+  resolveDbPath,
+  runFindings,
+  type ReviewDecision,
+  type Store,
+} from "../../src/store/index.js";
 
 function finding(id: string): Finding {
   return {
@@ -145,5 +156,38 @@ describe("store path", () => {
     ["the default", undefined, {}, "./lakewarden.db"],
   ])("comes from %s", (_name, option, environment, expected) => {
     expect(resolveDbPath(option, environment)).toBe(expected);
+  });
+});
+
+describe("review decisions", () => {
+  const accept: ReviewDecision = {
+    organizationKey: "o-one",
+    ruleId: "access-unapproved-read",
+    subjectPattern: "arn:aws:iam::111122223333:role/Data*",
+    decision: "accept",
+    justification: "Capacity planning.",
+    reviewer: "ciso@example.com",
+    expiresOn: "2027-01-31",
+    decidedAt: "2026-12-01T00:00:00Z",
+  };
+
+  it("turns an acceptance into an exception", () => {
+    recordDecision(db, accept);
+    expect(activeAcceptances(db, "o-one", new Date("2027-01-01T00:00:00Z")).map((entry) => entry.expires)).toEqual(["2027-01-31"]);
+  });
+
+  it("drops an expired acceptance", () => {
+    recordDecision(db, accept);
+    expect(activeAcceptances(db, "o-one", new Date("2027-02-01T00:00:00Z"))).toEqual([]);
+  });
+
+  it("lets a later revoke end an acceptance", () => {
+    recordDecision(db, accept);
+    recordDecision(db, { ...accept, decision: "revoke", expiresOn: undefined, decidedAt: "2026-12-02T00:00:00Z" });
+    expect(activeAcceptances(db, "o-one", new Date("2027-01-01T00:00:00Z"))).toEqual([]);
+  });
+
+  it("rejects an acceptance without expiry", () => {
+    expect(() => recordDecision(db, { ...accept, expiresOn: undefined })).toThrow(/needs an expiry date/);
   });
 });
