@@ -15,11 +15,12 @@ export function evaluateControls(
   assessment: readonly RuleAssessment[],
 ): ControlResult[] {
   const byRule = new Map(assessment.map((entry) => [entry.ruleId, entry]));
+  const activeIds = idsByRule(findings);
+  const acceptedIds = idsByRule(acceptedFindings);
 
   return controls.map((control) => {
-    const rules = new Set(control.rules);
-    const failing = findings.filter((finding) => rules.has(finding.ruleId)).map((finding) => finding.id);
-    const accepted = acceptedFindings.filter((finding) => rules.has(finding.ruleId)).map((finding) => finding.id);
+    const failing = control.rules.flatMap((ruleId) => activeIds.get(ruleId) ?? []);
+    const accepted = control.rules.flatMap((ruleId) => acceptedIds.get(ruleId) ?? []);
     const gaps = control.rules.flatMap((ruleId) => {
       const entry = byRule.get(ruleId);
       if (!entry) return [`${ruleId}: not run`];
@@ -39,4 +40,14 @@ export function evaluateControls(
       ...(accepted.length > 0 ? { acceptedFindingIds: accepted } : {}),
     };
   });
+}
+
+function idsByRule(findings: readonly Finding[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const finding of findings) {
+    const list = ids.get(finding.ruleId);
+    if (list) list.push(finding.id);
+    else ids.set(finding.ruleId, [finding.id]);
+  }
+  return ids;
 }

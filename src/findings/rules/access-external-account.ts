@@ -22,7 +22,9 @@ export const externalAccountAccess: Rule = {
       // Anonymous callers and principals without an account are grouped under their own id.
       const key = grant.principal.accountId ?? accountOf(grant.principal.id) ?? grant.principal.id;
       if (isAllowed(context, key, grant.capability)) continue;
-      byAccount.set(key, [...(byAccount.get(key) ?? []), grant]);
+      const held = byAccount.get(key);
+      if (held) held.push(grant);
+      else byAccount.set(key, [grant]);
     }
 
     const findings = [...byAccount.entries()].map(([accountId, grants]) => externalFinding(context, accountId, grants));

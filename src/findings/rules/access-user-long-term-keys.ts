@@ -18,6 +18,12 @@ export const userLongTermKeys: Rule = {
     const seen = new Set<string>();
     let judged = 0;
 
+    const heldBy = new Map<string, Set<string>>();
+    for (const grant of context.grants) {
+      if (grant.principal.kind !== "user" || !ADMINISTRATIVE_CAPABILITIES.includes(grant.capability)) continue;
+      heldBy.set(grant.principal.id, (heldBy.get(grant.principal.id) ?? new Set()).add(grant.capability));
+    }
+
     for (const grant of context.grants) {
       const principal = grant.principal;
       if (principal.kind !== "user" || !ADMINISTRATIVE_CAPABILITIES.includes(grant.capability) || seen.has(principal.id)) continue;
@@ -34,9 +40,7 @@ export const userLongTermKeys: Rule = {
       const entry = report.find((row) => row.arn === principal.id);
       if (!entry || !(entry.accessKey1Active || entry.accessKey2Active)) continue;
 
-      const capabilities = [...new Set(context.grants.filter((each) => each.principal.id === principal.id).map((each) => each.capability))]
-        .filter((capability) => ADMINISTRATIVE_CAPABILITIES.includes(capability))
-        .sort();
+      const capabilities = [...(heldBy.get(principal.id) ?? [])].sort();
       const active = [entry.accessKey1Active ? "key 1" : "", entry.accessKey2Active ? "key 2" : ""].filter(Boolean).join(" and ");
       findings.push({
         subject: { kind: "principal", id: principal.id, label: principal.label, accountId },

@@ -14,7 +14,9 @@ export const coverageGap: Rule = {
     const groups = new Map<string, CoverageEntry[]>();
     for (const entry of context.index.coverageGaps) {
       const key = `${entry.accountId}/${entry.region}`;
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
     }
 
     return outcome(

@@ -27,7 +27,9 @@ function checkHolders(context: RuleContext, capability: string, verb: string): R
   for (const grant of context.grants) {
     if (grant.capability !== capability || isJudgedElsewhere(grant, subscriberRoles)) continue;
     if (approved && matchesAny(approved, grant.principal.id)) continue;
-    byPrincipal.set(grant.principal.id, [...(byPrincipal.get(grant.principal.id) ?? []), grant]);
+    const held = byPrincipal.get(grant.principal.id);
+    if (held) held.push(grant);
+    else byPrincipal.set(grant.principal.id, [grant]);
   }
 
   const findings = [...byPrincipal.values()].map((grants) => holderFinding(grants, capability, verb, approved !== undefined));
