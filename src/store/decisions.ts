@@ -21,7 +21,7 @@ export interface ReviewDecision {
 /** Stores a review decision and returns its id. */
 export function recordDecision(db: Store, decision: ReviewDecision): number {
   if (decision.decision === "accept" && !decision.expiresOn) {
-    throw new LakewardenError("usage", `an accepted risk on ${decision.ruleId} needs an expiry date`);
+    throw new LakewardenError("usage", `missing expiry date: an accepted risk on ${decision.ruleId} needs expiresOn (YYYY-MM-DD)`);
   }
   const inserted = db
     .prepare(`INSERT INTO review_decisions

@@ -196,7 +196,7 @@ function withoutStatement<T>(document: T, sid: string): T {
   return { ...document, Statement: document.Statement.filter((statement: { Sid?: string }) => statement.Sid !== sid) };
 }
 
-/** The example baseline, approving what the clean variant still grants on purpose. */
+/** Extends the example baseline with what the clean variant still grants on purpose. */
 function cleanBaseline(baseline: Baseline): Baseline {
   const extra: Record<string, string[]> = {
     "lake.read": [`arn:aws:iam::${MANAGEMENT}:root`],

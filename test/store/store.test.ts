@@ -188,6 +188,6 @@ describe("review decisions", () => {
   });
 
   it("rejects an acceptance without expiry", () => {
-    expect(() => recordDecision(db, { ...accept, expiresOn: undefined })).toThrow(/needs an expiry date/);
+    expect(() => recordDecision(db, { ...accept, expiresOn: undefined })).toThrow(/missing expiry date/);
   });
 });
