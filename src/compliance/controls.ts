@@ -1,4 +1,5 @@
-import type { ControlResult, RuleAssessment } from "../findings/audit-result.js";
+import type { RuleAssessment } from "../findings/assessment.js";
+import type { ControlResult } from "../findings/audit-result.js";
 import type { Finding } from "../findings/finding.js";
 import type { ControlDefinition } from "./mapping.js";
 

@@ -1,5 +1,6 @@
 import type { CapabilityGrant } from "../evaluator/access.js";
 import type { CoverageEntry, Subscriber } from "../model/snapshot.js";
+import type { RuleAssessment } from "./assessment.js";
 import type { Finding, Severity } from "./finding.js";
 
 /** A compliance control's outcome in one audit. */
@@ -47,23 +48,11 @@ export interface AuditResult {
   /** Findings silenced by an unexpired exception, shown apart. */
   acceptedFindings: Finding[];
   countsBySeverity: Record<Severity, number>;
+  /** Per rule: whether its inputs were present, and the gaps when they were not. */
+  assessment?: RuleAssessment[];
   grants: CapabilityGrant[];
   subscribers: SubscriberAccess[];
   controls: ControlResult[];
   /** Coverage entries that are not `collected` or `empty`. */
   coverageGaps: CoverageEntry[];
-  /** Per rule: whether its inputs were present, and the gaps when they were not. */
-  assessment?: RuleAssessment[];
-}
-
-/**
- * Whether a rule could judge its inputs. `partial` means some subjects were judged and others
- * were not (one account's IAM unread, for example), and `gaps` lists which and why.
- */
-export interface RuleAssessment {
-  ruleId: string;
-  status: "assessed" | "partial" | "not-assessed";
-  gaps: string[];
-  /** True when the rule compared with no baseline, so its findings carry `confidence: low`. */
-  withoutBaseline?: boolean;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateControls } from "../../src/compliance/controls.js";
-import type { RuleAssessment } from "../../src/findings/audit-result.js";
+import type { RuleAssessment } from "../../src/findings/assessment.js";
 import type { Finding } from "../../src/findings/finding.js";
 import { exitCodeFor, loadPolicies, runRules } from "../../src/findings/index.js";
 import { parseExceptions } from "../../src/findings/exceptions.js";
