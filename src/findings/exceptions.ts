@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { inputError } from "../shared/errors.js";
 import type { Finding } from "./finding.js";
+import { knownRuleIds } from "./policies.js";
 import { RULE_ID_PATTERN } from "./rule-metadata.js";
 import { matchesWildcard } from "./wildcard.js";
 import { parseYamlInput, readInputFile } from "./yaml-input.js";
@@ -53,8 +54,8 @@ export function parseExceptions(text: string, file: string, knownRules?: Readonl
   return parsed.exceptions;
 }
 
-/** Reads and validates an exceptions file (`--exceptions`). */
-export async function loadExceptions(file: string, knownRules?: ReadonlySet<string>): Promise<RiskException[]> {
+/** Reads and validates an exceptions file (`--exceptions`); rule ids must be shipped rules. */
+export async function loadExceptions(file: string, knownRules: ReadonlySet<string> = knownRuleIds()): Promise<RiskException[]> {
   return parseExceptions(await readInputFile(file), file, knownRules);
 }
 

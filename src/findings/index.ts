@@ -17,12 +17,7 @@ import { subscriberAccess } from "./subscriber-access.js";
 export { exitCodeFor } from "./exit-code.js";
 export { loadBaseline, parseBaseline, type Baseline } from "./baseline.js";
 export { loadExceptions, parseExceptions, type RiskException } from "./exceptions.js";
-export { loadPolicies, type Policies } from "./policies.js";
-
-/** Returns every rule id an exceptions file may name, for `loadExceptions(file, knownRuleIds())`. */
-export function knownRuleIds(policies: Policies = loadPolicies()): Set<string> {
-  return new Set(policies.rules.keys());
-}
+export { knownRuleIds, loadPolicies, type Policies } from "./policies.js";
 
 /** The inputs the audit command passes to the rules. */
 export interface RunRulesInput {

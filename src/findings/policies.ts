@@ -31,3 +31,8 @@ export function loadPolicies(policiesDir: string = defaultPoliciesDir()): Polici
   cache.set(policiesDir, policies);
   return policies;
 }
+
+/** Returns every rule id an exceptions file may name. */
+export function knownRuleIds(policies: Policies = loadPolicies()): Set<string> {
+  return new Set(policies.rules.keys());
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBaseline, parseBaseline } from "../../src/findings/baseline.js";
-import { applyExceptions, parseExceptions } from "../../src/findings/exceptions.js";
+import { applyExceptions, loadExceptions, parseExceptions } from "../../src/findings/exceptions.js";
 import type { Finding } from "../../src/findings/finding.js";
 
 const VALID_BASELINE = `
@@ -87,6 +87,20 @@ describe("exceptions schema", () => {
     expect(() => parseExceptions(EXCEPTIONS, "e.yaml", new Set(["access-unapproved-blind"]))).toThrow(
       /e\.yaml: \$\.exceptions\[0\]\.rule: unknown rule id "access-unapproved-read"/,
     );
+  });
+});
+
+describe("exceptions file", () => {
+  it("checks rule ids against the shipped rules", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "lw-exceptions-")), "exceptions.yaml");
+    writeFileSync(file, EXCEPTIONS.replace("access-unapproved-read", "access-unapproved-write"));
+    await expect(loadExceptions(file)).rejects.toThrow(/exceptions\.yaml: \$\.exceptions\[0\]\.rule: unknown rule id "access-unapproved-write"/);
+  });
+
+  it("loads a valid file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "lw-exceptions-")), "exceptions.yaml");
+    writeFileSync(file, EXCEPTIONS);
+    expect(await loadExceptions(file)).toHaveLength(1);
   });
 });
 
