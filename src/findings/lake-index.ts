@@ -58,6 +58,14 @@ export function indexSnapshot(snapshot: Snapshot): LakeIndex {
     indexIam(index, account);
     for (const region of account.regions) indexRegion(index, account.accountId, region);
   }
+
+  // With no lake found, the delegated administrator's Regions whose lake state is absent were
+  // never read, even when no coverage entry says so.
+  const administrator = index.accounts.get(index.delegatedAdministrator ?? "");
+  if (index.dataLakes.length === 0 && index.dataLakeUnread.length === 0 && administrator) {
+    const absent = administrator.regions.filter((region) => region.securityLake?.dataLake === undefined);
+    index.dataLakeUnread.push(...absent.map((region) => `${administrator.accountId}/${region.region}`));
+  }
   return index;
 }
 
@@ -103,12 +111,11 @@ function delegatedAdministratorOf(snapshot: Snapshot): string | null | undefined
 }
 
 /**
- * Whether an account and Region whose data lake state is absent counts as unread. In an
- * organization only the delegated administrator holds data lakes, so other accounts need no
- * Security Lake reads; elsewhere, a Security Lake coverage gap says the read was attempted.
+ * Whether an account and Region whose data lake state is absent counts as unread: a Security
+ * Lake coverage gap says a read failed there. Accounts that hold no lake need no Security Lake
+ * reads, so absence alone is not a gap (see indexSnapshot for the delegated administrator).
  */
-function isLakeStateExpected(index: MutableIndex, accountId: string, region: string): boolean {
-  if (index.delegatedAdministrator === accountId) return true;
+function isLakeStateUnread(index: MutableIndex, accountId: string, region: string): boolean {
   return index.coverageGaps.some((entry) => entry.service === "securitylake" && entry.accountId === accountId && entry.region === region);
 }
 
@@ -123,7 +130,7 @@ function indexRegion(index: MutableIndex, accountId: string, region: AccountSnap
   const lake = region.securityLake;
 
   if (lake?.dataLake === undefined) {
-    if (isLakeStateExpected(index, accountId, region.region)) index.dataLakeUnread.push(`${accountId}/${region.region}`);
+    if (isLakeStateUnread(index, accountId, region.region)) index.dataLakeUnread.push(`${accountId}/${region.region}`);
   } else if (lake.dataLake !== null) {
     index.dataLakes.push({ ...where, item: lake.dataLake });
     if (lake.subscribers === undefined) index.subscribersUnread.push(`${accountId}/${region.region}`);

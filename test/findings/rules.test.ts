@@ -337,6 +337,25 @@ describe("rule edge cases", () => {
     expect(idsOf("access-role-trust-too-broad", change)).toEqual([`access-role-trust-too-broad:${ANALYST_ROLE}`]);
   });
 
+  it("leaves lake rules partial when a lake Region was not read", () => {
+    const result = run((inputs) => {
+      logArchiveOf(inputs.snapshot).regions.push({ region: "eu-west-1" });
+      inputs.snapshot.coverage.push({ accountId: LOG_ARCHIVE, region: "eu-west-1", service: "securitylake", operation: "ListDataLakes", state: "denied", errorCode: "AccessDeniedException" });
+    });
+    const assessment = result.assessment.find((entry) => entry.ruleId === "lake-retention-below-minimum");
+    expect([assessment?.status, assessment?.gaps]).toEqual(["partial", [`data lake state of ${LOG_ARCHIVE}/eu-west-1 not read`]]);
+  });
+
+  it("needs no lake reads in other accounts", () => {
+    const result = run((inputs) => { inputs.snapshot.accounts.find((account) => account.accountId === WORKLOAD)?.regions.push({ region: "us-east-1" }); });
+    expect(result.assessment.find((entry) => entry.ruleId === "lake-retention-below-minimum")?.status).toBe("assessed");
+  });
+
+  it("names the unread administrator Region when no lake was found", () => {
+    const result = run((inputs) => { delete lakeRegionOf(inputs.snapshot).securityLake; });
+    expect(result.assessment.find((entry) => entry.ruleId === "lake-retention-below-minimum")?.gaps).toEqual([`data lake state of ${LOG_ARCHIVE}/us-east-1 not read`]);
+  });
+
   it("leaves subscriber rules partial when a subscriber role is missing", () => {
     const result = run((inputs) => {
       const iam = logArchiveOf(inputs.snapshot).iam;
