@@ -111,8 +111,8 @@ function delegatedAdministratorOf(snapshot: Snapshot): string | null | undefined
 }
 
 /**
- * Whether an account and Region whose data lake state is absent counts as unread: a Security
- * Lake coverage gap says a read failed there. Accounts that hold no lake need no Security Lake
+ * Whether an account and Region whose data lake state is absent counts as unread, because a
+ * Security Lake coverage gap records a failed read there. Accounts that hold no lake need no Security Lake
  * reads, so absence alone is not a gap (see indexSnapshot for the delegated administrator).
  */
 function isLakeStateUnread(index: MutableIndex, accountId: string, region: string): boolean {
@@ -156,8 +156,8 @@ export function accessGaps(index: LakeIndex): { gaps: string[]; assessed: boolea
  * hyphens or underscores, so `list-policies` and `ListPolicies` match.
  */
 export function coverageGapsFor(index: LakeIndex, service: string, operations: readonly string[]): CoverageEntry[] {
-  const wanted = new Set(operations.map(normalizeOperation));
-  return index.coverageGaps.filter((entry) => entry.service === service && wanted.has(normalizeOperation(entry.operation)));
+  const expected = new Set(operations.map(normalizeOperation));
+  return index.coverageGaps.filter((entry) => entry.service === service && expected.has(normalizeOperation(entry.operation)));
 }
 
 function normalizeOperation(operation: string): string {

@@ -59,10 +59,14 @@ const dataLake = (inputs: Inputs) => {
   if (!found) throw new Error("no data lake");
   return found;
 };
-const bucket = (inputs: Inputs) => lake(inputs).s3Buckets?.[0] ?? (() => { throw new Error("no bucket"); })();
-const key = (inputs: Inputs) => lake(inputs).kmsKeys?.[0] ?? (() => { throw new Error("no key"); })();
-const share = (inputs: Inputs) => lake(inputs).resourceShares?.[0] ?? (() => { throw new Error("no resource share"); })();
-const organization = (inputs: Inputs) => inputs.snapshot.organization ?? (() => { throw new Error("no organization"); })();
+function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`test snapshot has no ${what}`);
+  return value;
+}
+const bucket = (inputs: Inputs) => present(lake(inputs).s3Buckets?.[0], "bucket");
+const key = (inputs: Inputs) => present(lake(inputs).kmsKeys?.[0], "key");
+const share = (inputs: Inputs) => present(lake(inputs).resourceShares?.[0], "resource share");
+const organization = (inputs: Inputs) => present(inputs.snapshot.organization, "organization");
 const setTrust = (inputs: Inputs, arn: string, statement: Record<string, unknown>) => {
   role(inputs, arn).trustPolicy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", ...statement }] };
 };
