@@ -112,8 +112,9 @@ function delegatedAdministratorOf(snapshot: Snapshot): string | null | undefined
 
 /**
  * Whether an account and Region whose data lake state is absent counts as unread, because a
- * Security Lake coverage gap records a failed read there. Accounts that hold no lake need no Security Lake
- * reads, so absence alone is not a gap (see indexSnapshot for the delegated administrator).
+ * Security Lake coverage gap records a failed read there. Accounts that hold no lake need no
+ * Security Lake reads, so absence alone is not a gap (see indexSnapshot for the delegated
+ * administrator).
  */
 function isLakeStateUnread(index: MutableIndex, accountId: string, region: string): boolean {
   return index.coverageGaps.some((entry) => entry.service === "securitylake" && entry.accountId === accountId && entry.region === region);
