@@ -1,5 +1,6 @@
 import type { CapabilityGrant } from "../evaluator/access.js";
 import type { CoverageEntry, Subscriber } from "../model/snapshot.js";
+import type { RuleAssessment } from "./assessment.js";
 import type { Finding, Severity } from "./finding.js";
 
 /** A compliance control's outcome in one audit. */
@@ -10,8 +11,13 @@ export interface ControlResult {
   title: string;
   status: "passed" | "failed" | "not-assessed";
   findingIds: string[];
-  /** For not-assessed controls: the coverage gaps or missing inputs behind that status. */
+  /**
+   * For not-assessed controls: the coverage gaps or missing inputs behind that status. A failed
+   * control lists them too, since inputs can be missing beside the findings.
+   */
   gaps: string[];
+  /** Findings of this control's rules that an exception accepted; they do not fail it. */
+  acceptedFindingIds?: string[];
 }
 
 /** A subscriber with what it can reach, as the report lists it. */
@@ -51,6 +57,8 @@ export interface AuditResult {
   /** Findings silenced by an unexpired exception, shown apart. */
   acceptedFindings: Finding[];
   countsBySeverity: Record<Severity, number>;
+  /** Per rule: whether its inputs were present, and the gaps when they were not. */
+  assessment?: RuleAssessment[];
   grants: CapabilityGrant[];
   subscribers: SubscriberAccess[];
   controls: ControlResult[];

@@ -12,7 +12,7 @@ export function severityRank(severity: Severity): number {
   return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
 }
 
-export type SubjectKind = "principal" | "subscriber" | "resource" | "account" | "organization" | "coverage";
+export type SubjectKind = "principal" | "subscriber" | "resource" | "account" | "organization" | "coverage" | "exception";
 
 /** What a finding is about. `id` is an ARN, a subscriber id or an account id. */
 export interface FindingSubject {
@@ -72,6 +72,24 @@ export interface Finding {
   /** Control ids such as `NIST-800-53:AU-9(4)` or `PCI-DSS-4.0:10.3.1`. */
   controls: string[];
   status?: FindingStatus;
+  /**
+   * `low` when the rule had no baseline to compare with, so the finding requests a review
+   * rather than stating that access was not approved. Absent means `high`.
+   */
+  confidence?: "high" | "low";
+  /** For accepted findings: the exception that accepted the risk. */
+  acceptedBy?: AcceptedRisk;
+}
+
+/** The accepted-risk exception that moved a finding out of the active list. */
+export interface AcceptedRisk {
+  /** The exception's rule and subject pattern, as written in the exceptions file. */
+  rule: string;
+  subject: string;
+  justification: string;
+  approver: string;
+  /** Last day the exception applies (YYYY-MM-DD, UTC). */
+  expires: string;
 }
 
 export function findingId(ruleId: string, subjectId: string): string {

@@ -1,9 +1,13 @@
 import type { CliCommand } from "../command.js";
+import { canWhatCommand } from "./can-what.js";
 import { importCommand } from "./import.js";
 import { simulateCommand } from "./simulate.js";
+import { whoCanCommand } from "./who-can.js";
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: CliCommand[] = [
   importCommand,
+  whoCanCommand,
+  canWhatCommand,
   simulateCommand,
 ];

@@ -1,0 +1,46 @@
+import type { CapabilityGrant, PathStep } from "../evaluator/access.js";
+import type { StatementRef, UnresolvedCondition } from "../evaluator/types.js";
+
+/**
+ * Text rendering of capability grants for who-can and can-what: one block per principal with
+ * its decision and the path hop by hop, each hop with the statements that permit it, the
+ * conditions an `allowedIf` hop needs, and the outside facts it requires.
+ */
+
+export function formatStatement(statement: StatementRef): string {
+  const name = statement.policy.name && statement.policy.name !== statement.policy.id ? `${statement.policy.name} (${statement.policy.id})` : statement.policy.id;
+  const sid = statement.sid ? `, Sid ${statement.sid}` : "";
+  return `${statement.policy.type} policy ${name}, statement ${statement.index}${sid}`;
+}
+
+export function formatCondition(condition: UnresolvedCondition): string {
+  return `${condition.operator} ${condition.key} ${JSON.stringify(condition.values)}`;
+}
+
+function formatStep(step: PathStep, index: number): string[] {
+  const lines = [`  ${index + 1}. ${step.description} [${step.edge}]`];
+  for (const statement of step.statements) lines.push(`       permitted by: ${formatStatement(statement)}`);
+  for (const condition of step.conditions ?? []) lines.push(`       only if: ${formatCondition(condition)}`);
+  for (const fact of step.requires ?? []) lines.push(`       requires: ${fact}`);
+  return lines;
+}
+
+/** One grant: the principal line, then the numbered path. */
+export function formatGrant(grant: CapabilityGrant, withCapability: boolean): string {
+  const principal = grant.principal;
+  const where = principal.accountId ? `, ${principal.accountId}` : "";
+  const outside = principal.inOrganization ? "" : ", outside the organization";
+  const head = withCapability ? `${grant.capability}: ${grant.decision}` : `${principal.id} (${principal.kind}${where}${outside}): ${grant.decision}`;
+  return [head, ...grant.path.flatMap(formatStep)].join("\n");
+}
+
+/** A heading with counts by decision, then every grant. */
+export function formatGrants(title: string, grants: readonly CapabilityGrant[], withCapability: boolean, notes: readonly string[]): string {
+  const allowed = grants.filter((grant) => grant.decision === "allowed").length;
+  const lines = [`${title}: ${grants.length} (${allowed} allowed, ${grants.length - allowed} allowedIf)`, ...notes.map((note) => `note: ${note}`), ""];
+  for (const grant of grants) lines.push(formatGrant(grant, withCapability), "");
+  return lines.join("\n");
+}
+
+/** The note printed when the snapshot has no Security Lake and `*` stood for the lake. */
+export const FALLBACK_NOTE = "the snapshot has no Security Lake, so capabilities were checked on any resource (*)";

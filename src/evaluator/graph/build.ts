@@ -1,0 +1,295 @@
+import { accountRootArn, isAccountId } from "../../shared/arn.js";
+import type { CredentialReportEntry, Snapshot } from "../../model/snapshot.js";
+import type { CompiledPolicy } from "../types.js";
+import { ActorFactory, anonymousActor, organizationView, serviceActor, type Actor } from "./actors.js";
+import type { CapabilityCatalog } from "./capabilities.js";
+import { PolicyCatalog } from "./catalog.js";
+import { RequestDecider } from "./decide.js";
+import type { Edge } from "./edge.js";
+import { assumeEdges } from "./edges/assume.js";
+import type { GraphContext, GroupEntry } from "./edges/context.js";
+import { ESCALATION_METHODS } from "./edges/registry.js";
+import { newSubscriberId } from "./edges/security-lake.js";
+import type { PolicyEngine } from "./engine.js";
+import { AccessGraph } from "./graph.js";
+import { resolveLakeScopes, type LakeResource } from "./resources.js";
+import { TrustIndex, accountOfPrincipal, namedPrincipals } from "./trust-index.js";
+
+/** Time spent per phase of a graph build, in milliseconds, for the benchmark. */
+export interface BuildTimings {
+  compileMs: number;
+  edgesMs: number;
+}
+
+const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+/** Variants of variants are built up to this depth; deeper chains add nothing in practice. */
+const MAX_VARIANT_DEPTH = 2;
+
+/**
+ * Builds the access graph of a snapshot: nodes for every principal, canAssume and escalation
+ * edges, and the capabilities each node holds itself. Pure: the engine and the capability
+ * catalogue come in as values.
+ */
+export function buildAccessGraph(snapshot: Snapshot, capabilities: CapabilityCatalog, engine: PolicyEngine, timings?: BuildTimings): AccessGraph {
+  const started = performance.now();
+  const builder = new GraphBuilder(snapshot, engine);
+  builder.addPrincipals();
+  const compiled = performance.now();
+
+  builder.addEdges();
+  const graph = new AccessGraph(builder.actors, builder.edges, builder.scopes, capabilities, builder.decider, builder.resourceLookup);
+  if (timings) {
+    timings.compileMs = compiled - started;
+    timings.edgesMs = performance.now() - compiled;
+  }
+  return graph;
+}
+
+class GraphBuilder implements GraphContext {
+  readonly actors = new Map<string, Actor>();
+  readonly edges: Edge[] = [];
+  readonly catalog: PolicyCatalog;
+  readonly decider: RequestDecider;
+  readonly trust = new TrustIndex();
+  readonly scopes;
+  readonly usersByAccount = new Map<string, Actor[]>();
+  readonly rolesByAccount = new Map<string, Actor[]>();
+  readonly groupsByArn = new Map<string, GroupEntry>();
+  readonly credentialReport = new Map<string, CredentialReportEntry>();
+  readonly writtenPolicy: CompiledPolicy;
+  private readonly groupsByUser = new Map<string, GroupEntry[]>();
+  private readonly trustPolicies = new Map<string, CompiledPolicy>();
+  private readonly assumeByActor = new Map<string, Edge[]>();
+  private readonly pendingVariants: Actor[] = [];
+  private readonly factory: ActorFactory;
+  private readonly organization;
+
+  constructor(
+    private readonly snapshot: Snapshot,
+    engine: PolicyEngine,
+  ) {
+    this.catalog = new PolicyCatalog(snapshot, engine);
+    this.organization = organizationView(snapshot);
+    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId, snapshot.collectedAt);
+    const rootPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:account-root", name: "account root user" });
+    this.writtenPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:written-policy", name: "a policy the principal writes for itself" });
+    this.factory = new ActorFactory(this.catalog, this.organization, rootPolicy);
+    this.scopes = resolveLakeScopes(snapshot, this.catalog);
+  }
+
+  decide(actor: Actor, action: string, resource: LakeResource, values?: Readonly<Record<string, string | readonly string[]>>) {
+    return this.decider.decide(actor, action, resource, values);
+  }
+
+  roleResource(role: Actor): LakeResource {
+    return { arn: role.id, accountId: role.principal.accountId ?? "", policy: this.trustPolicies.get(role.id) };
+  }
+
+  assumeEdges(actorId: string): readonly Edge[] {
+    return this.assumeByActor.get(actorId) ?? [];
+  }
+
+  groupsOf(actor: Actor): readonly GroupEntry[] {
+    return this.groupsByUser.get((actor.base ?? actor).id) ?? [];
+  }
+
+  variant(base: Actor, name: string, added: readonly CompiledPolicy[], dropBoundary: boolean): Actor {
+    const id = `${base.id}#${name}`;
+    const known = this.actors.get(id);
+    if (known) return known;
+    const variant = this.factory.variant(base, name, added, dropBoundary);
+    this.actors.set(id, variant);
+    this.pendingVariants.push(variant);
+    return variant;
+  }
+
+  service(name: string): Actor {
+    const known = this.actors.get(name);
+    if (known) return known;
+    const actor = serviceActor(name);
+    this.actors.set(name, actor);
+    return actor;
+  }
+
+  /** The lake resource behind an ARN, with its resource policy, for ad-hoc who-can queries. */
+  readonly resourceLookup = (arn: string): LakeResource => {
+    for (const scope of this.scopes) {
+      for (const resources of Object.values(scope.resources)) {
+        const found = resources?.find((resource) => resource.arn === arn);
+        if (found) return found;
+      }
+      const bucket = scope.resources.lakeBucket?.[0];
+      if (bucket && arn.startsWith(`${bucket.arn}/`)) return { ...bucket, arn };
+    }
+    const role = this.actors.get(arn);
+    if (role?.role) return this.roleResource(role);
+    return { arn, accountId: accountOfPrincipal(arn) ?? "" };
+  };
+
+  addPrincipals(): void {
+    for (const account of this.snapshot.accounts) {
+      for (const entry of account.credentialReport ?? []) this.credentialReport.set(entry.arn, entry);
+      this.addAccountRoot(account.accountId, account.name);
+      this.addIam(account.accountId, account.iam);
+    }
+    for (const account of this.snapshot.organization?.accounts ?? []) this.addAccountRoot(account.id, account.name);
+    this.addExternalAccounts();
+    this.addSubscribers();
+    this.actors.set("*", anonymousActor());
+    for (const service of this.trust.services()) this.service(service);
+  }
+
+  addEdges(): void {
+    const base = [...this.actors.values()];
+    for (const actor of base) this.assumeByActor.set(actor.id, assumeEdges(this, actor));
+    for (const actor of base) this.addEscalations(actor);
+
+    for (let depth = 0; depth < MAX_VARIANT_DEPTH && this.pendingVariants.length > 0; depth += 1) {
+      const batch = this.pendingVariants.splice(0);
+      for (const variant of batch) this.assumeByActor.set(variant.id, assumeEdges(this, variant));
+      for (const variant of batch) this.addEscalations(variant);
+    }
+    for (const edges of this.assumeByActor.values()) this.edges.push(...edges);
+  }
+
+  private addEscalations(actor: Actor): void {
+    if (!actor.evaluable || actor.principal.kind === "service" || actor.principal.kind === "anonymous") return;
+    for (const method of ESCALATION_METHODS) {
+      const triggered = method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow")));
+      if (!triggered) continue;
+      for (const edge of method.build(this, actor)) {
+        if (this.actors.has(edge.to) && edge.to !== actor.id) this.edges.push(edge);
+      }
+    }
+  }
+
+  private addAccountRoot(accountId: string, name: string | undefined): void {
+    const id = accountRootArn(accountId);
+    if (!this.actors.has(id)) this.actors.set(id, this.factory.accountRoot(accountId, name));
+  }
+
+  private addIam(accountId: string, iam: Snapshot["accounts"][number]["iam"]): void {
+    if (!iam) return;
+    const groupsByName = new Map<string, GroupEntry>();
+    for (const group of iam.groups) {
+      const members = iam.users.filter((user) => user.groups.includes(group.name)).map((user) => user.arn);
+      const entry = { group, accountId, members };
+      this.groupsByArn.set(group.arn, entry);
+      groupsByName.set(group.name, entry);
+    }
+
+    const users: Actor[] = [];
+    for (const user of iam.users) {
+      const groups = user.groups.flatMap((name) => groupsByName.get(name) ?? []);
+      this.groupsByUser.set(user.arn, groups);
+      const actor = this.factory.user(user, accountId, groups.map((entry) => entry.group));
+      this.actors.set(actor.id, actor);
+      users.push(actor);
+    }
+    this.usersByAccount.set(accountId, users);
+
+    const roles: Actor[] = [];
+    for (const role of iam.roles) {
+      const actor = this.factory.role(role, accountId);
+      this.actors.set(actor.id, actor);
+      roles.push(actor);
+      this.trustPolicies.set(role.arn, this.catalog.compile(role.trustPolicy, { type: "trust", id: role.arn, name: role.name }));
+      this.trust.add(role.arn, role.trustPolicy);
+    }
+    this.rolesByAccount.set(accountId, roles);
+  }
+
+  /** Accounts named by trust policies, lake resource policies or subscribers but not audited. */
+  private addExternalAccounts(): void {
+    const accounts = new Set<string>();
+    for (const principal of this.trust.namedAwsPrincipals()) {
+      const account = accountOfPrincipal(principal);
+      if (account) accounts.add(account);
+    }
+    for (const scope of this.scopes) {
+      for (const resources of Object.values(scope.resources)) {
+        for (const resource of resources ?? []) {
+          if (resource.policy) this.resourcePolicyAccounts(resource.arn, accounts);
+        }
+      }
+      for (const subscriber of this.subscribersOf(scope.accountId, scope.region)) {
+        if (isAccountId(subscriber.subscriberIdentity.principal)) accounts.add(subscriber.subscriberIdentity.principal);
+      }
+    }
+    for (const account of accounts) this.addAccountRoot(account, undefined);
+  }
+
+  private resourcePolicyAccounts(arn: string, accounts: Set<string>): void {
+    for (const account of this.snapshot.accounts) {
+      for (const region of account.regions) {
+        const documents = [
+          ...(region.s3Buckets ?? []).filter((bucket) => arn.startsWith(bucket.arn)).map((bucket) => bucket.policy),
+          ...(region.kmsKeys ?? []).filter((key) => key.arn === arn).map((key) => key.policy),
+        ];
+        for (const document of documents) {
+          if (!document) continue;
+          for (const principal of namedPrincipals(document)) {
+            const named = principal.kind === "aws" ? accountOfPrincipal(principal.value) : undefined;
+            if (named) accounts.add(named);
+          }
+        }
+      }
+    }
+  }
+
+  private subscribersOf(accountId: string, region: string) {
+    const account = this.snapshot.accounts.find((candidate) => candidate.accountId === accountId);
+    return account?.regions.find((candidate) => candidate.region === region)?.securityLake?.subscribers ?? [];
+  }
+
+  /** Subscriber nodes, and the node for a subscriber a caller could create, per data lake. */
+  private addSubscribers(): void {
+    for (const scope of this.scopes) {
+      if (scope.fallback) continue;
+      const newId = newSubscriberId(scope.id);
+      this.actors.set(newId, {
+        id: newId,
+        ref: { id: newId, kind: "subscriber", label: "a new subscriber", accountId: scope.accountId, inOrganization: false },
+        principal: { kind: "anonymous", arn: newId },
+        policies: { identity: [] },
+        evaluable: false,
+        lakeScopeId: scope.id,
+      });
+      for (const subscriber of this.subscribersOf(scope.accountId, scope.region)) {
+        this.actors.set(subscriber.subscriberArn, {
+          id: subscriber.subscriberArn,
+          ref: { id: subscriber.subscriberArn, kind: "subscriber", label: subscriber.subscriberName, accountId: scope.accountId, inOrganization: true },
+          principal: { kind: "anonymous", arn: subscriber.subscriberArn },
+          policies: { identity: [] },
+          evaluable: false,
+          subscriber,
+          lakeScopeId: scope.id,
+        });
+        this.addSubscriberEdges(subscriber);
+      }
+    }
+  }
+
+  private addSubscriberEdges(subscriber: ReturnType<GraphBuilder["subscribersOf"]>[number]): void {
+    const identity = subscriber.subscriberIdentity.principal;
+    const owner = isAccountId(identity) ? accountRootArn(identity) : identity;
+    if (isAccountId(identity)) this.addAccountRoot(identity, undefined);
+    else this.service(identity);
+    this.edges.push({
+      from: owner,
+      to: subscriber.subscriberArn,
+      kind: "subscriberIdentity",
+      description: `${identity} is the identity of subscriber ${subscriber.subscriberName}`,
+      statements: [],
+    });
+    if (subscriber.roleArn && this.actors.has(subscriber.roleArn)) {
+      this.edges.push({
+        from: subscriber.subscriberArn,
+        to: subscriber.roleArn,
+        kind: "subscriberRole",
+        description: `subscriber ${subscriber.subscriberName} reads through role ${subscriber.roleArn} with its external id`,
+        statements: [],
+      });
+    }
+  }
+}

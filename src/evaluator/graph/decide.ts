@@ -1,0 +1,140 @@
+import type { Decision, EvaluationRequest, PolicySet, RequestContext, StatementRef } from "../types.js";
+import type { Actor } from "./actors.js";
+import type { PolicyCatalog } from "./catalog.js";
+import type { PolicyEngine } from "./engine.js";
+import type { LakeResource } from "./resources.js";
+
+/**
+ * Deciding one request of an actor: the actor's policies plus the resource's policy, SCPs of
+ * the caller and RCPs of the resource, with unknown context left unknown so that conditions the
+ * snapshot cannot decide give `allowedIf`.
+ */
+export class RequestDecider {
+  /** Decisions made, for the benchmark. */
+  count = 0;
+
+  constructor(
+    private readonly engine: PolicyEngine,
+    private readonly catalog: PolicyCatalog,
+    private readonly managementAccountId: string | undefined,
+    private readonly collectedAt: string,
+  ) {}
+
+  decide(actor: Actor, action: string, resource: LakeResource, values?: RequestContext["values"]): Decision {
+    const grant = kmsGrantDecision(actor, action, resource);
+    if (!this.mayAllow(actor, action, resource)) return grant ?? IMPLICIT_DENY;
+
+    const request: EvaluationRequest = {
+      principal: actor.principal,
+      action,
+      resource: resource.arn,
+      resourceAccountId: resource.accountId,
+      context: { values, unknownKeys: "missing" },
+    };
+    const policies = {
+      ...actor.policies,
+      resourcePolicy: resource.policy,
+      rcpLevels: this.catalog.rcpLevels(resource.accountId),
+      resourceInManagementAccount: resource.accountId === this.managementAccountId,
+      awsManagedKey: resource.awsManagedKey,
+    };
+    this.count += 1;
+    let decision = this.engine.evaluate(request, policies);
+    decision = this.refine(request, policies, decision);
+    if (decision.type === "implicitDeny" && grant) return grant;
+    return decision;
+  }
+
+  /**
+   * Decides again with what the snapshot does know about the caller. With every missing key
+   * unknown the engine reports as unresolved: principal keys the caller lacks (absent, since the
+   * caller is fully known), the current time (the collection time), and a role session's token
+   * issue time (a current session). A user may sign with long-term keys (no token issue time)
+   * or temporary ones (issued now), so both are decided and a difference gives `allowedIf`.
+   * NOTE: the engine's "missing" mode does not separate these keys; this can be dropped once it does.
+   */
+  private refine(request: EvaluationRequest, policies: PolicySet, decision: Decision): Decision {
+    let current = decision;
+    for (let round = 0; round < 2 && current.conditions?.some((condition) => isKnowable(condition.key)); round += 1) {
+      const keys = new Set(current.conditions.map((condition) => condition.key.toLowerCase()));
+      const unknown = new Set([...keys].filter((key) => !isKnowable(key)));
+      const values: Record<string, string | readonly string[]> = { ...request.context?.values, "aws:CurrentTime": this.collectedAt };
+      const evaluateWith = (extra: Record<string, string>): Decision => {
+        this.count += 1;
+        return this.engine.evaluate({ ...request, context: { values: { ...values, ...extra }, unknownKeys: unknown } }, policies);
+      };
+
+      const kind = request.principal.kind;
+      if (kind === "role-session" || kind === "federated") {
+        current = evaluateWith({ "aws:TokenIssueTime": this.collectedAt });
+      } else if (kind === "user" && keys.has("aws:tokenissuetime")) {
+        current = eitherCredential(evaluateWith({ "aws:TokenIssueTime": this.collectedAt }), evaluateWith({}));
+      } else {
+        current = evaluateWith({});
+      }
+    }
+    return current;
+  }
+
+  /** A fast filter: without an Allow that could match the action, nothing can allow it. */
+  private mayAllow(actor: Actor, action: string, resource: LakeResource): boolean {
+    if (resource.policy?.mayMatchAction(action, "Allow")) return true;
+    return actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"));
+  }
+}
+
+const PRINCIPAL_KEYS = new Set([
+  "aws:principalarn",
+  "aws:principalaccount",
+  "aws:username",
+  "aws:userid",
+  "aws:principaltype",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:principalisawsservice",
+  "aws:principalservicename",
+]);
+
+/** Condition keys whose value (or absence) follows from the caller and the collection time. */
+function isKnowable(key: string): boolean {
+  const lower = key.toLowerCase();
+  return PRINCIPAL_KEYS.has(lower) || lower.startsWith("aws:principaltag/") || lower === "aws:currenttime" || lower === "aws:tokenissuetime";
+}
+
+/** A user's request decided with temporary and with long-term credentials. */
+function eitherCredential(temporary: Decision, longTerm: Decision): Decision {
+  if (permits(temporary) && permits(longTerm)) return temporary.type === "allowedIf" ? temporary : longTerm;
+  const [permitted, credential] = permits(temporary) ? [temporary, "temporary credentials"] : permits(longTerm) ? [longTerm, "long-term access keys"] : [undefined, ""];
+  if (!permitted) return longTerm;
+  const statement = permitted.statements[0];
+  if (!statement) return permitted;
+  return { type: "allowedIf", statements: permitted.statements, conditions: [...(permitted.conditions ?? []), { statement, operator: "CredentialType", key: "aws:TokenIssueTime", values: [credential] }] };
+}
+
+export const IMPLICIT_DENY: Decision = { type: "implicitDeny", statements: [] };
+
+/** True for decisions that let the request through, now or under some context. */
+export function permits(decision: Decision): boolean {
+  return decision.type === "allowed" || decision.type === "allowedIf";
+}
+
+/**
+ * A KMS grant lets its grantee use the operations it lists without any policy allowing them.
+ * NOTE: SCPs still restrict grant use in AWS; this check does not apply them.
+ */
+function kmsGrantDecision(actor: Actor, action: string, resource: LakeResource): Decision | undefined {
+  if (!resource.kmsGrants || !action.toLowerCase().startsWith("kms:")) return undefined;
+
+  const operation = action.slice(4).toLowerCase();
+  const callers = new Set([actor.principal.arn, actor.principal.roleArn, actor.ref.id].filter((value): value is string => Boolean(value)));
+  for (const grant of resource.kmsGrants) {
+    if (!callers.has(grant.granteePrincipal)) continue;
+    if (!grant.operations.some((listed) => listed.toLowerCase() === operation)) continue;
+
+    const statement: StatementRef = { policy: { type: "key", id: `${resource.arn}#grant/${grant.grantId}`, name: grant.name ?? `grant ${grant.grantId}` }, index: 1, effect: "Allow" };
+    if (!grant.constraints || Object.keys(grant.constraints).length === 0) return { type: "allowed", statements: [statement] };
+    const conditions = Object.entries(grant.constraints).map(([key, value]) => ({ statement, operator: "KmsGrantConstraint", key, values: [JSON.stringify(value)] }));
+    return { type: "allowedIf", statements: [statement], conditions };
+  }
+  return undefined;
+}

@@ -1,0 +1,193 @@
+import type { CapabilityGrant, PathStep } from "../access.js";
+import type { Actor } from "./actors.js";
+import { uniqueStatements } from "./statements.js";
+import type { CapabilityCatalog, DerivedCapability, DirectCapability } from "./capabilities.js";
+import type { RequestDecider } from "./decide.js";
+import type { Edge } from "./edge.js";
+import { holdingOf, type Holding } from "./holdings.js";
+import type { LakeResource, LakeScope } from "./resources.js";
+import { reverseIndex, shortestReaches, type Reach } from "./search.js";
+
+/**
+ * The access graph of one snapshot: principal nodes, canAssume and escalation edges, and the
+ * capabilities each node holds. Queries return CapabilityGrants with the shortest path as
+ * evidence; holdings and paths are computed per capability on first use.
+ */
+export class AccessGraph {
+  private readonly reverse: Map<string, Edge[]>;
+  private readonly holdingsCache = new Map<string, Map<string, Holding>>();
+  private readonly grantsCache = new Map<string, CapabilityGrant[]>();
+
+  constructor(
+    readonly nodes: ReadonlyMap<string, Actor>,
+    readonly edges: readonly Edge[],
+    readonly scopes: readonly LakeScope[],
+    readonly capabilities: CapabilityCatalog,
+    private readonly decider: RequestDecider,
+    private readonly resourceLookup: (arn: string) => LakeResource,
+  ) {
+    this.reverse = reverseIndex(edges);
+  }
+
+  /** True when the snapshot has no Security Lake, so capabilities were checked on `*`. */
+  get fallback(): boolean {
+    return this.scopes.every((scope) => scope.fallback);
+  }
+
+  /** Principals that grants are reported for: every node except variants and placeholders. */
+  principals(): Actor[] {
+    return [...this.nodes.values()].filter(isReported);
+  }
+
+  /** Every grant of every capability, direct and derived. */
+  allGrants(): CapabilityGrant[] {
+    const ids = [...this.capabilities.direct, ...this.capabilities.derived].map((definition) => definition.id);
+    return ids.flatMap((id) => this.grants(id));
+  }
+
+  /** The principals holding a capability, each with its shortest path. */
+  grants(capabilityId: string): CapabilityGrant[] {
+    const cached = this.grantsCache.get(capabilityId);
+    if (cached) return cached;
+
+    const direct = this.capabilities.direct.find((definition) => definition.id === capabilityId);
+    const derived = this.capabilities.derived.find((definition) => definition.id === capabilityId);
+    let grants: CapabilityGrant[];
+    if (direct) grants = this.grantsFromHolders(capabilityId, this.holdings(direct));
+    else if (derived) grants = this.derivedGrants(derived);
+    else throw new RangeError(`unknown capability "${capabilityId}"`);
+    this.grantsCache.set(capabilityId, grants);
+    return grants;
+  }
+
+  /** Capabilities of one principal (by node id), with paths. */
+  canWhat(principalId: string): CapabilityGrant[] {
+    const ids = [...this.capabilities.direct, ...this.capabilities.derived].map((definition) => definition.id);
+    return ids.flatMap((id) => this.grants(id).filter((grant) => grant.principal.id === principalId));
+  }
+
+  /** Principals that can perform one action on one resource, directly or through a path. */
+  whoCan(action: string, resourceArn: string): CapabilityGrant[] {
+    const resource = this.resourceLookup(resourceArn);
+    const holders = new Map<string, Holding>();
+    for (const actor of this.nodes.values()) {
+      if (!actor.evaluable) continue;
+      const decision = this.decider.decide(actor, action, resource);
+      if (decision.type !== "allowed" && decision.type !== "allowedIf") continue;
+      holders.set(actor.id, {
+        decision: decision.type,
+        resources: [resourceArn],
+        step: {
+          from: actor.ref.id,
+          to: resourceArn,
+          edge: "capability",
+          description: `${actor.ref.label} may call ${action} on ${resourceArn}`,
+          statements: decision.statements,
+          conditions: decision.conditions,
+        },
+      });
+    }
+    return this.grantsFromHolders(`${action} ${resourceArn}`, holders);
+  }
+
+  /** Direct holders of a capability among evaluable nodes, and subscribers for lake.read. */
+  holdings(capability: DirectCapability): Map<string, Holding> {
+    const cached = this.holdingsCache.get(capability.id);
+    if (cached) return cached;
+
+    const holdings = new Map<string, Holding>();
+    for (const actor of this.nodes.values()) {
+      const holding = actor.evaluable ? holdingOf(actor, capability, this.scopes, this.decider) : subscriberHolding(actor, capability.id);
+      if (holding) holdings.set(actor.id, holding);
+    }
+    this.holdingsCache.set(capability.id, holdings);
+    return holdings;
+  }
+
+  private grantsFromHolders(capability: string, holders: ReadonlyMap<string, Holding>): CapabilityGrant[] {
+    const reaches = shortestReaches(holders, this.reverse);
+    const grants: CapabilityGrant[] = [];
+    for (const actor of this.principals()) {
+      const reach = reaches.get(actor.id);
+      if (!reach) continue;
+      const holding = holders.get(reach.holder);
+      if (!holding) continue;
+      grants.push({ capability, principal: actor.ref, decision: reach.decision, path: this.pathOf(actor.id, reaches, holding), resources: holding.resources });
+    }
+    return grants;
+  }
+
+  private pathOf(start: string, reaches: ReadonlyMap<string, Reach>, holding: Holding): PathStep[] {
+    const path: PathStep[] = [];
+    let reach = reaches.get(start);
+    while (reach?.next && path.length <= this.nodes.size) {
+      path.push(this.stepOf(reach.next));
+      reach = reaches.get(reach.next.to);
+    }
+    path.push(holding.step);
+    return path;
+  }
+
+  private stepOf(edge: Edge): PathStep {
+    const from = this.nodes.get(edge.from);
+    const to = this.nodes.get(edge.to);
+    return {
+      from: from?.ref.id ?? edge.from,
+      to: to?.ref.id ?? edge.to,
+      edge: edge.kind,
+      description: edge.description,
+      statements: uniqueStatements(edge.statements),
+      conditions: edge.conditions && edge.conditions.length > 0 ? edge.conditions : undefined,
+      requires: edge.requires,
+    };
+  }
+
+  /** A principal escalates when it reaches a capability only through another node. */
+  private derivedGrants(derived: DerivedCapability): CapabilityGrant[] {
+    const best = new Map<string, CapabilityGrant>();
+    for (const id of derived.derivedFrom) {
+      for (const grant of this.grants(id)) {
+        if (grant.path.length < 2) continue;
+        const known = best.get(grant.principal.id);
+        if (known && !isBetter(grant, known)) continue;
+        best.set(grant.principal.id, { ...grant, capability: derived.id });
+      }
+    }
+    return [...best.values()];
+  }
+}
+
+function isBetter(candidate: CapabilityGrant, known: CapabilityGrant): boolean {
+  if (candidate.decision !== known.decision) return candidate.decision === "allowed";
+  return candidate.path.length < known.path.length;
+}
+
+function isReported(actor: Actor): boolean {
+  if (actor.base) return false;
+  return !(actor.ref.kind === "subscriber" && !actor.subscriber);
+}
+
+/**
+ * Subscribers with Lake Formation access read the lake's tables through the RAM share that
+ * Security Lake creates, and a subscriber a caller creates can have any access type.
+ */
+function subscriberHolding(actor: Actor, capabilityId: string): Holding | undefined {
+  if (capabilityId !== "lake.read" || actor.ref.kind !== "subscriber" || !actor.lakeScopeId) return undefined;
+  const subscriber = actor.subscriber;
+  if (subscriber && !subscriber.accessTypes.includes("LAKEFORMATION")) return undefined;
+
+  const share = subscriber?.resourceShareArn ?? subscriber?.resourceShareName;
+  return {
+    decision: "allowed",
+    resources: [actor.lakeScopeId],
+    step: {
+      from: actor.ref.id,
+      to: actor.lakeScopeId,
+      edge: "subscriberShare",
+      description: subscriber
+        ? `subscriber ${subscriber.subscriberName} queries the lake tables shared with it${share ? ` by ${share}` : ""}`
+        : "a new subscriber reads the lake data it is created for",
+      statements: [],
+    },
+  };
+}

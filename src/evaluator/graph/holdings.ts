@@ -1,0 +1,136 @@
+import type { PathStep } from "../access.js";
+import type { Decision, StatementRef, UnresolvedCondition } from "../types.js";
+import type { Actor } from "./actors.js";
+import type { ActionRequirement, CapabilityAlternative, DirectCapability, LakeFormationRequirement, Requirement } from "./capabilities.js";
+import type { RequestDecider } from "./decide.js";
+import { bestOf } from "./edge.js";
+import { uniqueStatements } from "./statements.js";
+import type { LakeResource, LakeScope } from "./resources.js";
+
+/** A capability a node holds itself: the final step of every path that ends at it. */
+export interface Holding {
+  readonly decision: "allowed" | "allowedIf";
+  readonly step: PathStep;
+  readonly resources: readonly string[];
+}
+
+interface Outcome {
+  decision: "allowed" | "allowedIf";
+  statements: StatementRef[];
+  conditions: UnresolvedCondition[];
+  resources: string[];
+}
+
+/** Decides whether an actor holds a capability in any lake scope, preferring plain allows. */
+export function holdingOf(actor: Actor, capability: DirectCapability, scopes: readonly LakeScope[], decider: RequestDecider): Holding | undefined {
+  let best: { outcome: Outcome; alternative: CapabilityAlternative; scope: LakeScope } | undefined;
+  const resources: string[] = [];
+  for (const scope of scopes) {
+    for (const alternative of capability.anyOf) {
+      const outcome = alternativeOutcome(actor, alternative, scope, decider);
+      if (!outcome) continue;
+      resources.push(...outcome.resources.filter((arn) => !resources.includes(arn)));
+      if (!best || (best.outcome.decision === "allowedIf" && outcome.decision === "allowed")) best = { outcome, alternative, scope };
+    }
+  }
+  if (!best) return undefined;
+
+  const { outcome, alternative, scope } = best;
+  const step: PathStep = {
+    from: actor.ref.id,
+    to: scope.id,
+    edge: stepKind(alternative),
+    description: `${actor.ref.label} holds ${capability.id} (${alternative.id}) on ${scope.fallback ? "any resource (no Security Lake in the snapshot)" : scope.id}`,
+    statements: uniqueStatements(outcome.statements),
+    conditions: outcome.conditions.length > 0 ? outcome.conditions : undefined,
+  };
+  return { decision: outcome.decision, step, resources };
+}
+
+function stepKind(alternative: CapabilityAlternative): string {
+  if (alternative.allOf.some((requirement) => "lakeFormation" in requirement && requirement.lakeFormation === "ADMIN")) return "lfAdmin";
+  if (alternative.allOf.some((requirement) => "lakeFormation" in requirement)) return "lfGrant";
+  return "capability";
+}
+
+function alternativeOutcome(actor: Actor, alternative: CapabilityAlternative, scope: LakeScope, decider: RequestDecider): Outcome | undefined {
+  const combined: Outcome = { decision: "allowed", statements: [], conditions: [], resources: [] };
+  for (const requirement of alternative.allOf) {
+    const outcome = requirementOutcome(actor, requirement, scope, decider);
+    if (!outcome) return undefined;
+    if (outcome.decision === "allowedIf") combined.decision = "allowedIf";
+    combined.statements.push(...outcome.statements);
+    combined.conditions.push(...outcome.conditions);
+    combined.resources.push(...outcome.resources);
+  }
+  return combined;
+}
+
+function requirementOutcome(actor: Actor, requirement: Requirement, scope: LakeScope, decider: RequestDecider): Outcome | undefined {
+  if ("lakeFormation" in requirement) return lakeFormationOutcome(actor, requirement, scope);
+  return actionOutcome(actor, requirement, scope, decider);
+}
+
+function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: LakeScope, decider: RequestDecider): Outcome | undefined {
+  const resources = scope.resources[requirement.on];
+  if (resources === undefined) return requirement.needsKey ? undefined : { decision: "allowed", statements: [], conditions: [], resources: [] };
+
+  let best: { decision: Decision; resource: LakeResource } | undefined;
+  for (const resource of resources) {
+    const decision = bestOf(requirement.actions.map((action) => decider.decide(actor, action, resource)));
+    if (!decision) continue;
+    if (!best || (best.decision.type === "allowedIf" && decision.type === "allowed")) best = { decision, resource };
+    if (decision.type === "allowed") break;
+  }
+  if (!best) return undefined;
+  return {
+    decision: best.decision.type === "allowed" ? "allowed" : "allowedIf",
+    statements: [...best.decision.statements],
+    conditions: [...(best.decision.conditions ?? [])],
+    resources: best.resource.arn === "*" ? [] : [best.resource.arn],
+  };
+}
+
+/**
+ * Lake Formation permissions: administrators hold every permission; otherwise a SELECT (or
+ * ALL) grant on the table or its database, to the principal or to IAM_ALLOWED_PRINCIPALS.
+ */
+function lakeFormationOutcome(actor: Actor, requirement: LakeFormationRequirement, scope: LakeScope): Outcome | undefined {
+  const source = { type: "resource" as const, id: `lakeformation:${scope.accountId}:${scope.region}`, name: "Lake Formation permissions" };
+  const lakeFormation = scope.lakeFormation;
+  if (scope.fallback || !lakeFormation) {
+    if (requirement.lakeFormation === "ADMIN") return undefined;
+    // NOTE: without Lake Formation data the grant is unknown, so the query path is allowedIf.
+    const statement: StatementRef = { policy: source, index: 1, effect: "Allow" };
+    return { decision: "allowedIf", statements: [], conditions: [{ statement, operator: "LakeFormationGrant", key: "SELECT", values: ["not read"] }], resources: [] };
+  }
+
+  const ids = new Set([actor.ref.id, actor.principal.roleArn, actor.principal.arn].filter((value): value is string => Boolean(value)));
+  const admins = lakeFormation.settings?.dataLakeAdmins ?? [];
+  const adminIndex = admins.findIndex((admin) => ids.has(admin));
+  if (adminIndex >= 0) {
+    return { decision: "allowed", statements: [{ policy: { ...source, name: "Lake Formation data lake administrators" }, index: adminIndex + 1, effect: "Allow" }], conditions: [], resources: [] };
+  }
+  if (requirement.lakeFormation === "ADMIN") return undefined;
+
+  const table = scope.resources.glueTable?.[0]?.arn ?? "";
+  const [databaseName, tableName] = table.split(":table/")[1]?.split("/") ?? [];
+  const permissions = lakeFormation.permissions ?? [];
+  for (const [index, entry] of permissions.entries()) {
+    const grantee = entry.principal === "IAM_ALLOWED_PRINCIPALS" || ids.has(entry.principal) || (actor.principal.kind === "root" && entry.principal === actor.principal.accountId);
+    if (!grantee) continue;
+    if (!entry.permissions.some((permission) => permission === "SELECT" || permission === "ALL")) continue;
+    if (!coversTable(entry.resource, databaseName, tableName)) continue;
+    return { decision: "allowed", statements: [{ policy: source, sid: entry.principal, index: index + 1, effect: "Allow" }], conditions: [], resources: [table] };
+  }
+  return undefined;
+}
+
+function coversTable(resource: Record<string, unknown>, databaseName: string | undefined, tableName: string | undefined): boolean {
+  const tableResource = (resource.Table ?? resource.TableWithColumns) as Record<string, unknown> | undefined;
+  if (tableResource) {
+    if (tableResource.DatabaseName !== databaseName) return false;
+    return tableResource.TableWildcard !== undefined || tableResource.Name === tableName || tableResource.Name === "ALL_TABLES";
+  }
+  return false;
+}
