@@ -4,6 +4,7 @@ import type { CompiledPolicy } from "../types.js";
 import { ActorFactory, anonymousActor, organizationView, serviceActor, type Actor } from "./actors.js";
 import type { CapabilityCatalog } from "./capabilities.js";
 import { PolicyCatalog } from "./catalog.js";
+import { HoldingCache } from "./holding-cache.js";
 import { RequestDecider } from "./decide.js";
 import type { Edge } from "./edge.js";
 import { assumeEdges } from "./edges/assume.js";
@@ -32,12 +33,12 @@ const MAX_VARIANT_DEPTH = 2;
  */
 export function buildAccessGraph(snapshot: Snapshot, capabilities: CapabilityCatalog, engine: PolicyEngine, timings?: BuildTimings): AccessGraph {
   const started = performance.now();
-  const builder = new GraphBuilder(snapshot, engine);
+  const builder = new GraphBuilder(snapshot, engine, capabilities);
   builder.addPrincipals();
   const compiled = performance.now();
 
   builder.addEdges();
-  const graph = new AccessGraph(builder.actors, builder.edges, builder.scopes, capabilities, builder.decider, builder.resourceLookup);
+  const graph = new AccessGraph(builder.actors, builder.edges, builder.scopes, capabilities, builder.decider, builder.resourceLookup, builder.holdings);
   if (timings) {
     timings.compileMs = compiled - started;
     timings.edgesMs = performance.now() - compiled;
@@ -64,9 +65,12 @@ class GraphBuilder implements GraphContext {
   private readonly factory: ActorFactory;
   private readonly organization;
 
+  readonly holdings: HoldingCache;
+
   constructor(
     private readonly snapshot: Snapshot,
     engine: PolicyEngine,
+    capabilities: CapabilityCatalog,
   ) {
     this.catalog = new PolicyCatalog(snapshot, engine);
     this.organization = organizationView(snapshot);
@@ -75,6 +79,38 @@ class GraphBuilder implements GraphContext {
     this.writtenPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:written-policy", name: "a policy the principal writes for itself" });
     this.factory = new ActorFactory(this.catalog, this.organization, rootPolicy);
     this.scopes = resolveLakeScopes(snapshot, this.catalog);
+    this.holdings = new HoldingCache(capabilities.direct, this.scopes, this.decider);
+  }
+
+  /**
+   * Whether an escalation from `source` to `target` can add anything: the target holds a
+   * capability the source does not, can assume roles, or (when the source is not already an
+   * administrator of its account) could escalate further. Skipping the rest keeps principals
+   * that can edit or impersonate everyone from adding an edge to every principal.
+   */
+  isAdministrator(actor: Actor): boolean {
+    return this.holdings.isAdministrator(actor);
+  }
+
+  worthTargeting(source: Actor, target: Actor): boolean {
+    if (target.variant) return true;
+    const gained = this.holdings.signature(target) & ~this.holdings.signature(source);
+    if (gained !== 0) return true;
+    if ((this.assumeByActor.get(target.id)?.length ?? 0) > 0) return true;
+    if (this.isAdministrator(source)) return false;
+    return this.mayEscalate(target);
+  }
+
+  private readonly escalates = new Map<string, boolean>();
+
+  /** Whether some escalation method's trigger action may be allowed to the actor (cached). */
+  private mayEscalate(actor: Actor): boolean {
+    let known = this.escalates.get(actor.id);
+    if (known === undefined) {
+      known = ESCALATION_METHODS.some((method) => method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"))));
+      this.escalates.set(actor.id, known);
+    }
+    return known;
   }
 
   decide(actor: Actor, action: string, resource: LakeResource, values?: Readonly<Record<string, string | readonly string[]>>) {

@@ -29,7 +29,7 @@ export class RequestDecider {
       action,
       resource: resource.arn,
       resourceAccountId: resource.accountId,
-      context: { values, unknownKeys: "missing" },
+      context: values ? { values, unknownKeys: "missing" } : UNKNOWN_CONTEXT,
     };
     const policies = {
       ...actor.policies,
@@ -110,6 +110,9 @@ function eitherCredential(temporary: Decision, longTerm: Decision): Decision {
   if (!statement) return permitted;
   return { type: "allowedIf", statements: permitted.statements, conditions: [...(permitted.conditions ?? []), { statement, operator: "CredentialType", key: "aws:TokenIssueTime", values: [credential] }] };
 }
+
+/** Shared so the engine's per-context cache is reused across requests without values. */
+const UNKNOWN_CONTEXT: RequestContext = { unknownKeys: "missing" };
 
 export const IMPLICIT_DENY: Decision = { type: "implicitDeny", statements: [] };
 

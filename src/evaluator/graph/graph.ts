@@ -4,7 +4,8 @@ import { uniqueStatements } from "./statements.js";
 import type { CapabilityCatalog, DerivedCapability, DirectCapability } from "./capabilities.js";
 import type { RequestDecider } from "./decide.js";
 import type { Edge } from "./edge.js";
-import { holdingOf, type Holding } from "./holdings.js";
+import type { HoldingCache } from "./holding-cache.js";
+import type { Holding } from "./holdings.js";
 import type { LakeResource, LakeScope } from "./resources.js";
 import { reverseIndex, shortestReaches, type Reach } from "./search.js";
 
@@ -25,6 +26,7 @@ export class AccessGraph {
     readonly capabilities: CapabilityCatalog,
     private readonly decider: RequestDecider,
     private readonly resourceLookup: (arn: string) => LakeResource,
+    private readonly holdingCache: HoldingCache,
   ) {
     this.reverse = reverseIndex(edges);
   }
@@ -95,9 +97,10 @@ export class AccessGraph {
     const cached = this.holdingsCache.get(capability.id);
     if (cached) return cached;
 
+    const index = this.capabilities.direct.indexOf(capability);
     const holdings = new Map<string, Holding>();
     for (const actor of this.nodes.values()) {
-      const holding = actor.evaluable ? holdingOf(actor, capability, this.scopes, this.decider) : subscriberHolding(actor, capability.id);
+      const holding = actor.evaluable ? this.holdingCache.holding(actor, index) : subscriberHolding(actor, capability.id);
       if (holding) holdings.set(actor.id, holding);
     }
     this.holdingsCache.set(capability.id, holdings);

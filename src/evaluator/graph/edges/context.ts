@@ -31,6 +31,10 @@ export interface GraphContext {
   roleResource(role: Actor): LakeResource;
   /** The canAssume edges out of an actor, built before any escalation edge. */
   assumeEdges(actorId: string): readonly Edge[];
+  /** Whether an escalation edge from source to target could add anything to the source. */
+  worthTargeting(source: Actor, target: Actor): boolean;
+  /** True when the actor already holds administrator access in its account as a plain allow. */
+  isAdministrator(actor: Actor): boolean;
   /** The groups of a user actor. */
   groupsOf(actor: Actor): readonly GroupEntry[];
   /** Registers (once) and returns a variant of an actor. */
