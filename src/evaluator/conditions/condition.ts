@@ -57,9 +57,9 @@ export function evaluateCondition(condition: CompiledCondition, context: Conditi
 
   if (present === undefined) return absentResult(parsed);
 
-  const test = condition.test ?? resolveTest(condition, context.variable);
-  if (!test) return false;
   const negated = parsed.base.negated;
+  const test = condition.test ?? resolveTest(condition, context.variable, negated);
+  if (!test) return false;
 
   if (parsed.set === "ForAllValues") {
     return present.every((value) => test(value) !== negated);
@@ -89,8 +89,15 @@ function nullResult(values: readonly string[], present: readonly string[] | unde
   return values.some((value) => (value.toLowerCase() === "true") === absent);
 }
 
-function resolveTest(condition: CompiledCondition, lookup: VariableLookup): ValueTest | undefined {
+/**
+ * Substitutes policy variables into the values. A value whose variable has no value matches
+ * nothing; under a negated operator it makes the condition false, because AWS cannot tell what
+ * the value excludes.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+function resolveTest(condition: CompiledCondition, lookup: VariableLookup, negated: boolean): ValueTest | undefined {
   const resolved: string[] = [];
+  let unresolved = false;
   condition.templates?.forEach((template, index) => {
     if (!template) {
       resolved.push(condition.values[index] ?? "");
@@ -98,7 +105,8 @@ function resolveTest(condition: CompiledCondition, lookup: VariableLookup): Valu
     }
     const parts = resolveTemplate(template, lookup);
     if (parts) resolved.push(partsToText(parts));
+    else unresolved = true;
   });
-  if (condition.parsed.base === "Null") return undefined;
+  if (condition.parsed.base === "Null" || (unresolved && negated)) return undefined;
   return condition.parsed.base.compile(resolved);
 }

@@ -15,10 +15,15 @@ import type { StatementRequest } from "./statement.js";
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
  */
 
-/** Principal matches by which a resource policy grants to the caller directly. */
-const DIRECT_EXACT: readonly PrincipalMatch[] = ["exact"];
-/** Grants through the role ARN or `*`: still limited by a boundary or session policy. */
-const DIRECT_LIMITED: readonly PrincipalMatch[] = ["role", "wildcard"];
+/**
+ * Principal matches by which a same-account resource policy grants to the caller directly, past
+ * an implicit deny in its identity policies, boundary or session policy: the user or session
+ * ARN itself, or `*`, which matches the calling principal as it is.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ */
+const DIRECT_EXACT: readonly PrincipalMatch[] = ["exact", "wildcard"];
+/** A grant to the role ARN reaches its sessions but stays limited by a boundary or session policy. */
+const DIRECT_LIMITED: readonly PrincipalMatch[] = ["role"];
 const ACCOUNT: readonly PrincipalMatch[] = ["account"];
 
 interface Layers {
@@ -98,21 +103,37 @@ function combineWithResource(request: EvaluationRequest, policies: PolicySet, la
   const direct = resource ? either(allowOf(resource, DIRECT_EXACT), both(allowOf(resource, DIRECT_LIMITED), limits)) : NO;
   const delegated = resource ? allowOf(resource, ACCOUNT) : NO;
 
-  if (policies.resourcePolicy?.source.type === "key") return keyPolicyOutcome(sameAccount, direct, delegated, principalSide);
+  const resourceType = policies.resourcePolicy?.source.type ?? requiredPolicyType(request);
+  if (resourceType === "key" || resourceType === "trust") return requiredPolicyOutcome(sameAccount, direct, delegated, principalSide);
   if (sameAccount) return either(principalSide, direct);
   return both(either(direct, delegated), principalSide);
 }
 
 /**
- * KMS: identity policies take effect only when the key policy allows the caller's account
- * (the account root statement); principals named directly in the key policy are granted by it,
- * in the key's own account. Across accounts both the key policy and the caller's policies must
- * allow.
+ * KMS key policies and role trust policies must always allow: identity policies take effect only
+ * when the policy allows the caller's account (the account root statement), while principals
+ * named directly are granted by it in the resource's own account. Across accounts both the
+ * policy and the caller's policies must allow.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html
  */
-function keyPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated: Outcome, principalSide: Outcome): Outcome {
+function requiredPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated: Outcome, principalSide: Outcome): Outcome {
   if (sameAccount) return either(direct, both(delegated, principalSide));
   return both(either(direct, delegated), principalSide);
+}
+
+/**
+ * Every KMS key has a key policy and every role a trust policy, so a request on one without its
+ * policy in the set is decided as if that policy allowed nothing.
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
+ */
+function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined {
+  const arn = parseArn(request.resource);
+  if (!arn) return undefined;
+  const action = request.action.toLowerCase();
+  if (arn.service === "kms" && arn.resource.startsWith("key/") && action.startsWith("kms:")) return "key";
+  if (arn.service === "iam" && arn.resource.startsWith("role/") && action.startsWith("sts:assumerole")) return "trust";
+  return undefined;
 }
 
 function withoutStatements(outcome: Outcome): Outcome {
@@ -134,7 +155,7 @@ function blockingLayer(request: EvaluationRequest, policies: PolicySet, layers: 
     if (layers.boundary.state === "no") return "boundary";
     if (layers.session.state === "no") return "session";
   }
-  if (principalSide.state !== "no") return policies.resourcePolicy?.source.type ?? "resource";
+  if (principalSide.state !== "no") return policies.resourcePolicy?.source.type ?? requiredPolicyType(request) ?? "resource";
   if (resourceAllows && request.principal.kind !== "service") return "identity";
   return undefined;
 }

@@ -20,15 +20,22 @@ export interface StatementRequest {
   readonly context: ConditionContext;
 }
 
-function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean {
+/** Whether a pattern matches the resource, or undefined when a variable in it has no value. */
+function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean | undefined {
   if (pattern.matches) return pattern.matches(request.resource);
   const parts = resolveTemplate(pattern.template ?? [], request.context.variable);
-  return parts !== undefined && compileArnPattern(parts)(request.resource);
+  return parts === undefined ? undefined : compileArnPattern(parts)(request.resource);
 }
 
+/**
+ * A Resource value whose variable has no value matches nothing. In NotResource such a value
+ * makes the whole statement inapplicable, since AWS cannot tell what it excludes ("if AWS
+ * cannot resolve a variable this might cause the entire statement to be invalid").
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
 function resourceApplies(statement: CompiledStatement, request: StatementRequest): boolean {
-  if (statement.resources) return statement.resources.some((pattern) => patternMatches(pattern, request));
-  if (statement.notResources) return !statement.notResources.some((pattern) => patternMatches(pattern, request));
+  if (statement.resources) return statement.resources.some((pattern) => patternMatches(pattern, request) === true);
+  if (statement.notResources) return statement.notResources.every((pattern) => patternMatches(pattern, request) === false);
   return true;
 }
 
