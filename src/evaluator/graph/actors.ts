@@ -22,6 +22,8 @@ export interface Actor {
   /** For subscriber nodes: the subscriber (absent for "a new subscriber") and its data lake. */
   readonly subscriber?: Subscriber;
   readonly lakeScopeId?: string;
+  /** True for nodes that stand for a set of principals or a future one, never reported. */
+  readonly placeholder?: boolean;
   /** For variants: the principal this node stands for, and what changed. */
   readonly base?: Actor;
   readonly variant?: string;

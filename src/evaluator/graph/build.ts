@@ -7,6 +7,7 @@ import { PolicyCatalog } from "./catalog.js";
 import { HoldingCache } from "./holding-cache.js";
 import { RequestDecider } from "./decide.js";
 import type { Edge } from "./edge.js";
+import { accountTrustHub } from "./edges/account-trust.js";
 import { assumeEdges } from "./edges/assume.js";
 import type { GraphContext, GroupEntry } from "./edges/context.js";
 import { ESCALATION_METHODS } from "./edges/registry.js";
@@ -139,6 +140,33 @@ class GraphBuilder implements GraphContext {
     return variant;
   }
 
+  private readonly hubs = new Map<string, string>();
+
+  accountTrustHub(callerAccount: string, roleAccount: string, roles: readonly Actor[]): string {
+    const key = `${callerAccount}>${roleAccount}`;
+    const known = this.hubs.get(key);
+    if (known) return known;
+
+    const hub = accountTrustHub(this, callerAccount, roleAccount, roles);
+    this.actors.set(hub.node.id, hub.node);
+    this.hubEdges.push(...hub.edges);
+    this.hubs.set(key, hub.node.id);
+    return hub.node.id;
+  }
+
+  private readonly hubEdges: Edge[] = [];
+  private readonly rootTrusts = new Map<string, CompiledPolicy>();
+
+  rootTrustProbe(accountId: string): CompiledPolicy {
+    let policy = this.rootTrusts.get(accountId);
+    if (!policy) {
+      const document = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: accountRootArn(accountId) }, Action: "sts:AssumeRole" }] };
+      policy = this.catalog.compile(document, { type: "trust", id: "lakewarden:root-trust-probe", name: "a trust policy naming the account root" });
+      this.rootTrusts.set(accountId, policy);
+    }
+    return policy;
+  }
+
   service(name: string): Actor {
     const known = this.actors.get(name);
     if (known) return known;
@@ -186,6 +214,7 @@ class GraphBuilder implements GraphContext {
       for (const variant of batch) this.addEscalations(variant);
     }
     for (const edges of this.assumeByActor.values()) this.edges.push(...edges);
+    this.edges.push(...this.hubEdges);
   }
 
   private addEscalations(actor: Actor): void {
@@ -289,6 +318,7 @@ class GraphBuilder implements GraphContext {
         principal: { kind: "anonymous", arn: newId },
         policies: { identity: [] },
         evaluable: false,
+        placeholder: true,
         lakeScopeId: scope.id,
       });
       for (const subscriber of this.subscribersOf(scope.accountId, scope.region)) {

@@ -166,8 +166,7 @@ function isBetter(candidate: CapabilityGrant, known: CapabilityGrant): boolean {
 }
 
 function isReported(actor: Actor): boolean {
-  if (actor.base) return false;
-  return !(actor.ref.kind === "subscriber" && !actor.subscriber);
+  return !actor.base && !actor.placeholder;
 }
 
 /**

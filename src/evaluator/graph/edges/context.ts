@@ -39,6 +39,13 @@ export interface GraphContext {
   groupsOf(actor: Actor): readonly GroupEntry[];
   /** Registers (once) and returns a variant of an actor. */
   variant(base: Actor, name: string, added: readonly CompiledPolicy[], dropBoundary: boolean): Actor;
+  /**
+   * The node standing for "any role of `roleAccount` whose trust policy names the root of
+   * `callerAccount` without conditions", with its edges to those roles; created on first use.
+   */
+  accountTrustHub(callerAccount: string, roleAccount: string, roles: readonly Actor[]): string;
+  /** A trust policy naming the account root without conditions, for probing callers. */
+  rootTrustProbe(accountId: string): CompiledPolicy;
   /** The actor of a service principal, created on first use. */
   service(name: string): Actor;
 }
