@@ -14,7 +14,8 @@ export function jsonPathAtPosition(text: string, position: number): string {
     if (char === '"') {
       const close = endOfString(text, i);
       const top = stack[stack.length - 1];
-      if (expectKey && top?.kind === "object") top.key = safeParseString(text.slice(i, close + 1));
+      // A key cut off by the end of the text is still the best name for where it broke.
+      if (expectKey && top?.kind === "object") top.key = safeParseString(text.slice(i, close + 1)) ?? text.slice(i + 1, close);
       i = close;
     } else if (char === "{") {
       stack.push({ kind: "object", key: undefined });
@@ -42,13 +43,109 @@ export function jsonPathAtPosition(text: string, position: number): string {
   return path;
 }
 
-/** The position JSON.parse names in its message (`... at position 1234 ...`), if any. */
-export function positionOfSyntaxError(error: unknown, textLength: number): number | undefined {
+/**
+ * The position where JSON.parse stopped: from its message when it gives one (`at position 1234`),
+ * otherwise found by scanning, because V8 leaves the position out of some messages.
+ */
+export function positionOfSyntaxError(error: unknown, text: string): number | undefined {
   const message = error instanceof Error ? error.message : "";
   const match = /at position (\d+)/.exec(message);
   if (match) return Number(match[1]);
-  // Node 20 says "Unexpected end of JSON input" without a position when the text stops early.
-  return /end of JSON input/.test(message) ? textLength : undefined;
+  try {
+    return new SyntaxScanner(text).firstError();
+  } catch {
+    // Nesting deep enough to exhaust the stack: report the error without a position.
+    return undefined;
+  }
+}
+
+/** A JSON grammar check that returns the first position that breaks it. */
+class SyntaxScanner {
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  firstError(): number | undefined {
+    try {
+      this.value();
+      this.space();
+      return this.at < this.text.length ? this.at : undefined;
+    } catch (error) {
+      if (error instanceof ScanError) return error.position;
+      throw error;
+    }
+  }
+
+  private value(): void {
+    this.space();
+    const char = this.text[this.at];
+    if (char === "{") return this.object();
+    if (char === "[") return this.array();
+    if (char === '"') return this.string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.text.slice(this.at, this.at + 400));
+    if (!literal) throw new ScanError(this.at);
+    this.at += literal[0].length;
+  }
+
+  private object(): void {
+    this.at++;
+    this.space();
+    if (this.text[this.at] === "}") {
+      this.at++;
+      return;
+    }
+    for (;;) {
+      this.space();
+      if (this.text[this.at] !== '"') throw new ScanError(this.at);
+      this.string();
+      this.expect(":");
+      this.value();
+      this.space();
+      if (this.text[this.at] === "}") {
+        this.at++;
+        return;
+      }
+      this.expect(",");
+    }
+  }
+
+  private array(): void {
+    this.at++;
+    this.space();
+    if (this.text[this.at] === "]") {
+      this.at++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      this.space();
+      if (this.text[this.at] === "]") {
+        this.at++;
+        return;
+      }
+      this.expect(",");
+    }
+  }
+
+  private string(): void {
+    const close = endOfString(this.text, this.at);
+    if (close >= this.text.length) throw new ScanError(this.text.length);
+    this.at = close + 1;
+  }
+
+  private expect(char: string): void {
+    this.space();
+    if (this.text[this.at] !== char) throw new ScanError(this.at);
+    this.at++;
+  }
+
+  private space(): void {
+    while (this.at < this.text.length && " \t\n\r".includes(this.text[this.at] as string)) this.at++;
+  }
+}
+
+class ScanError {
+  constructor(readonly position: number) {}
 }
 
 function endOfString(text: string, start: number): number {

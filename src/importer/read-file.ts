@@ -26,7 +26,7 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const position = positionOfSyntaxError(error, text.length);
+    const position = positionOfSyntaxError(error, text);
     const field = position === undefined ? undefined : jsonPathAtPosition(text, position);
     const where = position === undefined ? "" : ` at character ${position}`;
     throw inputError("invalidJson", file, field, `not valid JSON${where} (${(error as Error).message})`, { cause: error });
