@@ -190,3 +190,21 @@ export function anonymousActor(): Actor {
     evaluable: true,
   };
 }
+
+/** An account id standing for "some AWS account nobody named"; no real account uses it here. */
+export const ANY_ACCOUNT_ID = "999999999999";
+
+/**
+ * Any AWS account outside the organization: what a trust or resource policy open to
+ * `"AWS": "*"` lets in. Its root holds every permission of its own account.
+ */
+export function anyAccountActor(allowAll: CompiledPolicy): Actor {
+  const arn = accountRootArn(ANY_ACCOUNT_ID);
+  return {
+    id: "any-aws-account",
+    ref: { id: "any-aws-account", kind: "external-account", label: "any AWS account", inOrganization: false },
+    principal: { kind: "root", arn, accountId: ANY_ACCOUNT_ID },
+    policies: { identity: [allowAll] },
+    evaluable: true,
+  };
+}

@@ -1,7 +1,7 @@
 import { accountRootArn, isAccountId } from "../../shared/arn.js";
 import type { CredentialReportEntry, Snapshot } from "../../model/snapshot.js";
 import type { CompiledPolicy } from "../types.js";
-import { ActorFactory, anonymousActor, organizationView, serviceActor, type Actor } from "./actors.js";
+import { ActorFactory, anonymousActor, anyAccountActor, organizationView, serviceActor, type Actor } from "./actors.js";
 import type { CapabilityCatalog } from "./capabilities.js";
 import { PolicyCatalog } from "./catalog.js";
 import { HoldingCache } from "./holding-cache.js";
@@ -67,6 +67,7 @@ class GraphBuilder implements GraphContext {
   private readonly organization;
 
   readonly holdings: HoldingCache;
+  private readonly rootPolicy: CompiledPolicy;
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -75,9 +76,10 @@ class GraphBuilder implements GraphContext {
   ) {
     this.catalog = new PolicyCatalog(snapshot, engine);
     this.organization = organizationView(snapshot);
-    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId, snapshot.collectedAt);
+    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId, snapshot.collectedAt, capabilities.defaultContext);
     const rootPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:account-root", name: "account root user" });
     this.writtenPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:written-policy", name: "a policy the principal writes for itself" });
+    this.rootPolicy = rootPolicy;
     this.factory = new ActorFactory(this.catalog, this.organization, rootPolicy);
     this.scopes = resolveLakeScopes(snapshot, this.catalog);
     this.holdings = new HoldingCache(capabilities.direct, this.scopes, this.decider);
@@ -200,6 +202,8 @@ class GraphBuilder implements GraphContext {
     this.addExternalAccounts();
     this.addSubscribers();
     this.actors.set("*", anonymousActor());
+    const anyAccount = anyAccountActor(this.rootPolicy);
+    this.actors.set(anyAccount.id, anyAccount);
     for (const service of this.trust.services()) this.service(service);
   }
 

@@ -13,7 +13,8 @@ import type { GraphContext } from "./context.js";
  * needs it. Conditions such as `sts:ExternalId` stay on the edge.
  */
 export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
-  if (!actor.evaluable) return [];
+  // Anonymous requests cannot call AssumeRole: it needs signed credentials.
+  if (!actor.evaluable || actor.principal.kind === "anonymous") return [];
 
   const callerIds = [actor.ref.id, actor.principal.arn, actor.principal.roleArn].filter((value): value is string => Boolean(value));
   const { named, throughAccount } = context.trust.candidates(callerIds, actor.principal.accountId);
