@@ -83,10 +83,11 @@ function randomResource(rng: Rng, accountId: string, index: number): string {
 
 function inlineStatements(rng: Rng, accountId: string, index: number): object[] {
   const statements: object[] = [];
-  const count = 2 + Math.floor(rng() * 3);
+  const count = 3 + Math.floor(rng() * 3);
   for (let i = 0; i < count; i += 1) {
-    const actions = Array.from({ length: 1 + Math.floor(rng() * 5) }, () => randomAction(rng));
-    const statement: Record<string, unknown> = { Sid: `S${i}`, Effect: "Allow", Action: actions, Resource: [randomResource(rng, accountId, index + i), randomResource(rng, accountId, index * 7 + i)] };
+    const actions = Array.from({ length: 2 + Math.floor(rng() * 5) }, () => randomAction(rng));
+    const resources = Array.from({ length: 2 + Math.floor(rng() * 2) }, (_, n) => randomResource(rng, accountId, index * (n + 3) + i));
+    const statement: Record<string, unknown> = { Sid: `S${i}`, Effect: "Allow", Action: actions, Resource: resources };
     if (chance(rng, 0.25)) statement.Condition = pick(rng, [{ StringEquals: { "aws:RequestedRegion": REGION } }, { Bool: { "aws:SecureTransport": "true" } }, { IpAddress: { "aws:SourceIp": ["203.0.113.0/24"] } }, { StringEquals: { "aws:ResourceTag/team": `team-${index % 13}` } }]);
     statements.push(statement);
   }
