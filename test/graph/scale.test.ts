@@ -15,6 +15,8 @@ import { graphOf } from "./support/mini-org.js";
  * s3:GetObject, and canAssume edges by the trust and identity policies.
  */
 const SAMPLE = 300;
+/** The context the shipped capabilities give every request (TLS), other keys unknown. */
+const REQUEST_CONTEXT = { values: { "aws:SecureTransport": "true", "s3:TlsVersion": "1.2" }, unknownKeys: "missing" as const };
 const folder = mkdtempSync(join(tmpdir(), "lakewarden-scale-"));
 let snapshot: Snapshot;
 let graph: AccessGraph;
@@ -85,7 +87,7 @@ describe("graph at 10,000 principals", { timeout: 120_000 }, () => {
     const direct = new Map(graph.whoCan("s3:GetObject", object).filter((grant) => grant.path.length === 1).map((grant) => [grant.principal.id, grant.decision]));
 
     const mismatches = sampleOf(principals(), SAMPLE).filter((principal) => {
-      const decision = evaluate({ principal: principal.request, action: "s3:GetObject", resource: object, resourceAccountId: lake.account.accountId, context: { unknownKeys: "missing" } }, { ...principal.policies, resourcePolicy });
+      const decision = evaluate({ principal: principal.request, action: "s3:GetObject", resource: object, resourceAccountId: lake.account.accountId, context: REQUEST_CONTEXT }, { ...principal.policies, resourcePolicy });
       const expected = decision.type === "allowed" || decision.type === "allowedIf" ? decision.type : undefined;
       return expected !== direct.get(principal.arn);
     });
