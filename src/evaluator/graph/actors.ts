@@ -70,7 +70,7 @@ export class ActorFactory {
 
   user(user: IamUser, accountId: string, groups: readonly IamGroup[]): Actor {
     const identity = [...this.managed(user.attachedPolicies), ...this.inline(user.arn, user.inlinePolicies)];
-    for (const group of groups) identity.push(...this.managed(group.attachedPolicies), ...this.inline(group.arn, group.inlinePolicies));
+    for (const group of groups) identity.push(...this.managed(group.attachedPolicies), ...this.groupInline(group));
     const principal: RequestPrincipal = {
       kind: "user",
       arn: user.arn,
@@ -156,6 +156,18 @@ export class ActorFactory {
       if (compiled) result.push(compiled);
     }
     return result;
+  }
+
+  private readonly groupPolicies = new Map<string, CompiledPolicy[]>();
+
+  /** A group's inline policies, compiled once and shared by its members. */
+  groupInline(group: IamGroup): CompiledPolicy[] {
+    let compiled = this.groupPolicies.get(group.arn);
+    if (!compiled) {
+      compiled = this.inline(group.arn, group.inlinePolicies);
+      this.groupPolicies.set(group.arn, compiled);
+    }
+    return compiled;
   }
 
   private inline(ownerArn: string, policies: IamUser["inlinePolicies"]): CompiledPolicy[] {

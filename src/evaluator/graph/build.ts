@@ -1,5 +1,5 @@
 import { accountRootArn, isAccountId } from "../../shared/arn.js";
-import type { CredentialReportEntry, Snapshot } from "../../model/snapshot.js";
+import type { CredentialReportEntry, IamGroup, Snapshot } from "../../model/snapshot.js";
 import type { CompiledPolicy } from "../types.js";
 import { ActorFactory, anonymousActor, anyAccountActor, organizationView, serviceActor, type Actor } from "./actors.js";
 import type { CapabilityCatalog } from "./capabilities.js";
@@ -126,6 +126,10 @@ class GraphBuilder implements GraphContext {
 
   assumeEdges(actorId: string): readonly Edge[] {
     return this.assumeByActor.get(actorId) ?? [];
+  }
+
+  groupInline(group: IamGroup): readonly CompiledPolicy[] {
+    return this.factory.groupInline(group);
   }
 
   groupsOf(actor: Actor): readonly GroupEntry[] {

@@ -47,6 +47,16 @@ export class AccessGraph {
     return ids.flatMap((id) => this.grants(id));
   }
 
+  /**
+   * The grants of a capability for some principals only: the search still covers the whole
+   * graph, but paths are built only for the principals asked about.
+   */
+  grantsAmong(capabilityId: string, principalIds: ReadonlySet<string>): CapabilityGrant[] {
+    const direct = this.capabilities.direct.find((definition) => definition.id === capabilityId);
+    if (!direct) return this.grants(capabilityId).filter((grant) => principalIds.has(grant.principal.id));
+    return this.grantsFromHolders(capabilityId, this.holdings(direct), principalIds);
+  }
+
   /** The principals holding a capability, each with its shortest path. */
   grants(capabilityId: string): CapabilityGrant[] {
     const cached = this.grantsCache.get(capabilityId);
@@ -107,10 +117,11 @@ export class AccessGraph {
     return holdings;
   }
 
-  private grantsFromHolders(capability: string, holders: ReadonlyMap<string, Holding>): CapabilityGrant[] {
+  private grantsFromHolders(capability: string, holders: ReadonlyMap<string, Holding>, only?: ReadonlySet<string>): CapabilityGrant[] {
     const reaches = shortestReaches(holders, this.reverse);
     const grants: CapabilityGrant[] = [];
-    for (const actor of this.principals()) {
+    const principals = only ? [...only].flatMap((id) => this.nodes.get(id) ?? []).filter(isReported) : this.principals();
+    for (const actor of principals) {
       const reach = reaches.get(actor.id);
       if (!reach) continue;
       const holding = holders.get(reach.holder);

@@ -35,6 +35,8 @@ export interface GraphContext {
   worthTargeting(source: Actor, target: Actor): boolean;
   /** True when the actor already holds administrator access in its account as a plain allow. */
   isAdministrator(actor: Actor): boolean;
+  /** A group's inline policies, compiled once. */
+  groupInline(group: IamGroup): readonly CompiledPolicy[];
   /** The groups of a user actor. */
   groupsOf(actor: Actor): readonly GroupEntry[];
   /** Registers (once) and returns a variant of an actor. */

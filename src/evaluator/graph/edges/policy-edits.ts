@@ -169,7 +169,7 @@ const addUserToGroup: EscalationMethod = {
       if (!permits(decision)) continue;
       const added = [
         ...entry.group.attachedPolicies.flatMap((arn) => context.catalog.managedPolicy(arn) ?? []),
-        ...entry.group.inlinePolicies.map((policy) => context.catalog.compile(policy.document, { type: "identity", id: `${entry.group.arn}#${policy.name}`, name: policy.name })),
+        ...context.groupInline(entry.group),
       ];
       const target = context.variant(actor.base ?? actor, `group:${entry.group.name}`, added, false);
       edges.push({
