@@ -19,6 +19,8 @@ export class TrustIndex {
       if (principal.kind === "any") this.open.push(roleArn);
       else if (principal.kind === "service") push(this.byService, principal.value, roleArn);
       else if (principal.kind === "aws") push(this.byArn, principal.value, roleArn);
+      // NOTE: federated principals (SAML and OIDC providers) are not graph nodes, so roles
+      // assumed only through AssumeRoleWithSAML or AssumeRoleWithWebIdentity have no callers here.
     }
   }
 
