@@ -1,4 +1,5 @@
 import { evaluatorBenchmark } from "./evaluator.js";
+import { graphBenchmark } from "./graph.js";
 import { importExportBenchmark } from "./import-export.js";
 
 /**
@@ -13,6 +14,7 @@ export interface Benchmark {
 export const BENCHMARKS: Benchmark[] = [
   importExportBenchmark,
   evaluatorBenchmark,
+  graphBenchmark,
 ];
 
 async function main(): Promise<void> {

@@ -218,3 +218,20 @@ describe("bucket policy naming an account", () => {
     expect(readers.has("arn:aws:iam::999988887777:root")).toBe(false);
   });
 });
+
+describe("grants for some principals", () => {
+  const graph = graphOf(
+    snapshot([
+      account({
+        lake: true,
+        users: [user("alice", [doc(allow("sts:AssumeRole", arnOf("role", "Reader")))]), user("carol", [doc(allow("s3:GetObject", OBJECTS))])],
+        roles: [role("Reader", trust({ AWS: arnOf("user", "alice") }), [doc(allow("s3:GetObject", OBJECTS))])],
+      }),
+    ]),
+  );
+
+  it("grantsAmong matches the full answer", () => {
+    const only = new Set([arnOf("user", "alice")]);
+    expect(graph.grantsAmong("lake.read", only)).toEqual(graph.grants("lake.read").filter((grant) => only.has(grant.principal.id)));
+  });
+});

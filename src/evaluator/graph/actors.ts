@@ -22,6 +22,8 @@ export interface Actor {
   /** For subscriber nodes: the subscriber (absent for "a new subscriber") and its data lake. */
   readonly subscriber?: Subscriber;
   readonly lakeScopeId?: string;
+  /** True for nodes that stand for a set of principals or a future one, never reported. */
+  readonly placeholder?: boolean;
   /** For variants: the principal this node stands for, and what changed. */
   readonly base?: Actor;
   readonly variant?: string;
@@ -68,7 +70,7 @@ export class ActorFactory {
 
   user(user: IamUser, accountId: string, groups: readonly IamGroup[]): Actor {
     const identity = [...this.managed(user.attachedPolicies), ...this.inline(user.arn, user.inlinePolicies)];
-    for (const group of groups) identity.push(...this.managed(group.attachedPolicies), ...this.inline(group.arn, group.inlinePolicies));
+    for (const group of groups) identity.push(...this.managed(group.attachedPolicies), ...this.groupInline(group));
     const principal: RequestPrincipal = {
       kind: "user",
       arn: user.arn,
@@ -156,6 +158,18 @@ export class ActorFactory {
     return result;
   }
 
+  private readonly groupPolicies = new Map<string, CompiledPolicy[]>();
+
+  /** A group's inline policies, compiled once and shared by its members. */
+  groupInline(group: IamGroup): CompiledPolicy[] {
+    let compiled = this.groupPolicies.get(group.arn);
+    if (!compiled) {
+      compiled = this.inline(group.arn, group.inlinePolicies);
+      this.groupPolicies.set(group.arn, compiled);
+    }
+    return compiled;
+  }
+
   private inline(ownerArn: string, policies: IamUser["inlinePolicies"]): CompiledPolicy[] {
     return policies.map((policy) => this.catalog.compile(policy.document, { type: "identity", id: `${ownerArn}#${policy.name}`, name: policy.name }));
   }
@@ -185,6 +199,24 @@ export function anonymousActor(): Actor {
     ref: { id: "*", kind: "anonymous", label: "anonymous", inOrganization: false },
     principal: { kind: "anonymous", arn: "*" },
     policies: { identity: [] },
+    evaluable: true,
+  };
+}
+
+/** An account id standing for "some AWS account nobody named"; no real account uses it here. */
+export const ANY_ACCOUNT_ID = "999999999999";
+
+/**
+ * Any AWS account outside the organization: what a trust or resource policy open to
+ * `"AWS": "*"` lets in. Its root holds every permission of its own account.
+ */
+export function anyAccountActor(allowAll: CompiledPolicy): Actor {
+  const arn = accountRootArn(ANY_ACCOUNT_ID);
+  return {
+    id: "any-aws-account",
+    ref: { id: "any-aws-account", kind: "external-account", label: "any AWS account", inOrganization: false },
+    principal: { kind: "root", arn, accountId: ANY_ACCOUNT_ID },
+    policies: { identity: [allowAll] },
     evaluable: true,
   };
 }

@@ -1,11 +1,13 @@
 import { accountRootArn, isAccountId } from "../../shared/arn.js";
-import type { CredentialReportEntry, Snapshot } from "../../model/snapshot.js";
+import type { CredentialReportEntry, IamGroup, Snapshot } from "../../model/snapshot.js";
 import type { CompiledPolicy } from "../types.js";
-import { ActorFactory, anonymousActor, organizationView, serviceActor, type Actor } from "./actors.js";
+import { ActorFactory, anonymousActor, anyAccountActor, organizationView, serviceActor, type Actor } from "./actors.js";
 import type { CapabilityCatalog } from "./capabilities.js";
 import { PolicyCatalog } from "./catalog.js";
+import { HoldingCache } from "./holding-cache.js";
 import { RequestDecider } from "./decide.js";
 import type { Edge } from "./edge.js";
+import { accountTrustHub } from "./edges/account-trust.js";
 import { assumeEdges } from "./edges/assume.js";
 import type { GraphContext, GroupEntry } from "./edges/context.js";
 import { ESCALATION_METHODS } from "./edges/registry.js";
@@ -32,12 +34,12 @@ const MAX_VARIANT_DEPTH = 2;
  */
 export function buildAccessGraph(snapshot: Snapshot, capabilities: CapabilityCatalog, engine: PolicyEngine, timings?: BuildTimings): AccessGraph {
   const started = performance.now();
-  const builder = new GraphBuilder(snapshot, engine);
+  const builder = new GraphBuilder(snapshot, engine, capabilities);
   builder.addPrincipals();
   const compiled = performance.now();
 
   builder.addEdges();
-  const graph = new AccessGraph(builder.actors, builder.edges, builder.scopes, capabilities, builder.decider, builder.resourceLookup);
+  const graph = new AccessGraph(builder.actors, builder.edges, builder.scopes, capabilities, builder.decider, builder.resourceLookup, builder.holdings);
   if (timings) {
     timings.compileMs = compiled - started;
     timings.edgesMs = performance.now() - compiled;
@@ -64,17 +66,54 @@ class GraphBuilder implements GraphContext {
   private readonly factory: ActorFactory;
   private readonly organization;
 
+  readonly holdings: HoldingCache;
+  private readonly rootPolicy: CompiledPolicy;
+
   constructor(
     private readonly snapshot: Snapshot,
     engine: PolicyEngine,
+    capabilities: CapabilityCatalog,
   ) {
     this.catalog = new PolicyCatalog(snapshot, engine);
     this.organization = organizationView(snapshot);
-    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId, snapshot.collectedAt);
+    this.decider = new RequestDecider(engine, this.catalog, this.organization.managementAccountId, snapshot.collectedAt, capabilities.defaultContext);
     const rootPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:account-root", name: "account root user" });
     this.writtenPolicy = this.catalog.compile(ALLOW_ALL, { type: "identity", id: "lakewarden:written-policy", name: "a policy the principal writes for itself" });
+    this.rootPolicy = rootPolicy;
     this.factory = new ActorFactory(this.catalog, this.organization, rootPolicy);
     this.scopes = resolveLakeScopes(snapshot, this.catalog);
+    this.holdings = new HoldingCache(capabilities.direct, this.scopes, this.decider);
+  }
+
+  /**
+   * Whether an escalation from `source` to `target` can add anything: the target holds a
+   * capability the source does not, can assume roles, or (when the source is not already an
+   * administrator of its account) could escalate further. Skipping the rest keeps principals
+   * that can edit or impersonate everyone from adding an edge to every principal.
+   */
+  isAdministrator(actor: Actor): boolean {
+    return this.holdings.isAdministrator(actor);
+  }
+
+  worthTargeting(source: Actor, target: Actor): boolean {
+    if (target.variant) return true;
+    const gained = this.holdings.signature(target) & ~this.holdings.signature(source);
+    if (gained !== 0) return true;
+    if ((this.assumeByActor.get(target.id)?.length ?? 0) > 0) return true;
+    if (this.isAdministrator(source)) return false;
+    return this.mayEscalate(target);
+  }
+
+  private readonly escalates = new Map<string, boolean>();
+
+  /** Whether some escalation method's trigger action may be allowed to the actor (cached). */
+  private mayEscalate(actor: Actor): boolean {
+    let known = this.escalates.get(actor.id);
+    if (known === undefined) {
+      known = ESCALATION_METHODS.some((method) => method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"))));
+      this.escalates.set(actor.id, known);
+    }
+    return known;
   }
 
   decide(actor: Actor, action: string, resource: LakeResource, values?: Readonly<Record<string, string | readonly string[]>>) {
@@ -89,6 +128,10 @@ class GraphBuilder implements GraphContext {
     return this.assumeByActor.get(actorId) ?? [];
   }
 
+  groupInline(group: IamGroup): readonly CompiledPolicy[] {
+    return this.factory.groupInline(group);
+  }
+
   groupsOf(actor: Actor): readonly GroupEntry[] {
     return this.groupsByUser.get((actor.base ?? actor).id) ?? [];
   }
@@ -101,6 +144,33 @@ class GraphBuilder implements GraphContext {
     this.actors.set(id, variant);
     this.pendingVariants.push(variant);
     return variant;
+  }
+
+  private readonly hubs = new Map<string, string>();
+
+  accountTrustHub(callerAccount: string, roleAccount: string, roles: readonly Actor[]): string {
+    const key = `${callerAccount}>${roleAccount}`;
+    const known = this.hubs.get(key);
+    if (known) return known;
+
+    const hub = accountTrustHub(this, callerAccount, roleAccount, roles);
+    this.actors.set(hub.node.id, hub.node);
+    this.hubEdges.push(...hub.edges);
+    this.hubs.set(key, hub.node.id);
+    return hub.node.id;
+  }
+
+  private readonly hubEdges: Edge[] = [];
+  private readonly rootTrusts = new Map<string, CompiledPolicy>();
+
+  rootTrustProbe(accountId: string): CompiledPolicy {
+    let policy = this.rootTrusts.get(accountId);
+    if (!policy) {
+      const document = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: accountRootArn(accountId) }, Action: "sts:AssumeRole" }] };
+      policy = this.catalog.compile(document, { type: "trust", id: "lakewarden:root-trust-probe", name: "a trust policy naming the account root" });
+      this.rootTrusts.set(accountId, policy);
+    }
+    return policy;
   }
 
   service(name: string): Actor {
@@ -136,6 +206,8 @@ class GraphBuilder implements GraphContext {
     this.addExternalAccounts();
     this.addSubscribers();
     this.actors.set("*", anonymousActor());
+    const anyAccount = anyAccountActor(this.rootPolicy);
+    this.actors.set(anyAccount.id, anyAccount);
     for (const service of this.trust.services()) this.service(service);
   }
 
@@ -150,6 +222,7 @@ class GraphBuilder implements GraphContext {
       for (const variant of batch) this.addEscalations(variant);
     }
     for (const edges of this.assumeByActor.values()) this.edges.push(...edges);
+    this.edges.push(...this.hubEdges);
   }
 
   private addEscalations(actor: Actor): void {
@@ -253,6 +326,7 @@ class GraphBuilder implements GraphContext {
         principal: { kind: "anonymous", arn: newId },
         policies: { identity: [] },
         evaluable: false,
+        placeholder: true,
         lakeScopeId: scope.id,
       });
       for (const subscriber of this.subscribersOf(scope.accountId, scope.region)) {

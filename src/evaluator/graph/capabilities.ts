@@ -32,6 +32,11 @@ const actionRequirementSchema = z
     on: z.enum(RESOURCE_KINDS),
     /** Holds only where the lake has a customer managed key (a missing key is not a pass). */
     needsKey: z.boolean().optional(),
+    /**
+     * Context keys the request carries, such as `kms:ViaService` for a decrypt made by S3.
+     * Values may use `{region}`, `{account}` and `{bucket}` (the lake bucket ARN).
+     */
+    context: z.record(z.string(), z.string()).optional(),
   })
   .strict();
 
@@ -66,7 +71,11 @@ const derivedCapabilitySchema = z
   .strict();
 
 export const capabilitiesFileSchema = z
-  .object({ capabilities: z.array(z.union([directCapabilitySchema, derivedCapabilitySchema])).min(1) })
+  .object({
+    /** Context every request carries (AWS SDKs and the console sign over TLS). */
+    defaultContext: z.record(z.string(), z.string()).optional(),
+    capabilities: z.array(z.union([directCapabilitySchema, derivedCapabilitySchema])).min(1),
+  })
   .strict();
 
 export type ActionRequirement = z.infer<typeof actionRequirementSchema>;
@@ -81,6 +90,7 @@ export type CapabilityDefinition = DirectCapability | DerivedCapability;
 export interface CapabilityCatalog {
   direct: readonly DirectCapability[];
   derived: readonly DerivedCapability[];
+  defaultContext?: Readonly<Record<string, string>>;
 }
 
 export function isDerived(definition: CapabilityDefinition): definition is DerivedCapability {
@@ -119,5 +129,5 @@ export function parseCapabilities(value: unknown, file: string): CapabilityCatal
       throw inputError("invalidYaml", file, `$.capabilities[${index}].derivedFrom`, `"${unknown}" is not a direct capability`);
     }
   }
-  return { direct, derived };
+  return { direct, derived, defaultContext: result.data.defaultContext };
 }

@@ -18,7 +18,27 @@ export class RequestDecider {
     private readonly catalog: PolicyCatalog,
     private readonly managementAccountId: string | undefined,
     private readonly collectedAt: string,
-  ) {}
+    defaultContext: Readonly<Record<string, string>> = {},
+  ) {
+    this.defaults = defaultContext;
+    this.defaultRequestContext = { values: defaultContext, unknownKeys: "missing" };
+  }
+
+  private readonly defaults: Readonly<Record<string, string>>;
+  /** Shared so the engine's per-context cache is reused across requests without values. */
+  private readonly defaultRequestContext: RequestContext;
+  private readonly merged = new WeakMap<object, RequestContext>();
+
+  /** The request context: the defaults plus the request's own values (cached per values object). */
+  private contextFor(values: RequestContext["values"] | undefined): RequestContext {
+    if (!values) return this.defaultRequestContext;
+    let context = this.merged.get(values);
+    if (!context) {
+      context = { values: { ...this.defaults, ...values }, unknownKeys: "missing" };
+      this.merged.set(values, context);
+    }
+    return context;
+  }
 
   decide(actor: Actor, action: string, resource: LakeResource, values?: RequestContext["values"]): Decision {
     const grant = kmsGrantDecision(actor, action, resource);
@@ -29,7 +49,7 @@ export class RequestDecider {
       action,
       resource: resource.arn,
       resourceAccountId: resource.accountId,
-      context: { values, unknownKeys: "missing" },
+      context: this.contextFor(values),
     };
     const policies = {
       ...actor.policies,

@@ -4,7 +4,8 @@ import { uniqueStatements } from "./statements.js";
 import type { CapabilityCatalog, DerivedCapability, DirectCapability } from "./capabilities.js";
 import type { RequestDecider } from "./decide.js";
 import type { Edge } from "./edge.js";
-import { holdingOf, type Holding } from "./holdings.js";
+import type { HoldingCache } from "./holding-cache.js";
+import type { Holding } from "./holdings.js";
 import type { LakeResource, LakeScope } from "./resources.js";
 import { reverseIndex, shortestReaches, type Reach } from "./search.js";
 
@@ -25,6 +26,7 @@ export class AccessGraph {
     readonly capabilities: CapabilityCatalog,
     private readonly decider: RequestDecider,
     private readonly resourceLookup: (arn: string) => LakeResource,
+    private readonly holdingCache: HoldingCache,
   ) {
     this.reverse = reverseIndex(edges);
   }
@@ -43,6 +45,16 @@ export class AccessGraph {
   allGrants(): CapabilityGrant[] {
     const ids = [...this.capabilities.direct, ...this.capabilities.derived].map((definition) => definition.id);
     return ids.flatMap((id) => this.grants(id));
+  }
+
+  /**
+   * The grants of a capability for some principals only: the search still covers the whole
+   * graph, but paths are built only for the principals asked about.
+   */
+  grantsAmong(capabilityId: string, principalIds: ReadonlySet<string>): CapabilityGrant[] {
+    const direct = this.capabilities.direct.find((definition) => definition.id === capabilityId);
+    if (!direct) return this.grants(capabilityId).filter((grant) => principalIds.has(grant.principal.id));
+    return this.grantsFromHolders(capabilityId, this.holdings(direct), principalIds);
   }
 
   /** The principals holding a capability, each with its shortest path. */
@@ -95,19 +107,21 @@ export class AccessGraph {
     const cached = this.holdingsCache.get(capability.id);
     if (cached) return cached;
 
+    const index = this.capabilities.direct.indexOf(capability);
     const holdings = new Map<string, Holding>();
     for (const actor of this.nodes.values()) {
-      const holding = actor.evaluable ? holdingOf(actor, capability, this.scopes, this.decider) : subscriberHolding(actor, capability.id);
+      const holding = actor.evaluable ? this.holdingCache.holding(actor, index) : subscriberHolding(actor, capability.id);
       if (holding) holdings.set(actor.id, holding);
     }
     this.holdingsCache.set(capability.id, holdings);
     return holdings;
   }
 
-  private grantsFromHolders(capability: string, holders: ReadonlyMap<string, Holding>): CapabilityGrant[] {
+  private grantsFromHolders(capability: string, holders: ReadonlyMap<string, Holding>, only?: ReadonlySet<string>): CapabilityGrant[] {
     const reaches = shortestReaches(holders, this.reverse);
     const grants: CapabilityGrant[] = [];
-    for (const actor of this.principals()) {
+    const principals = only ? [...only].flatMap((id) => this.nodes.get(id) ?? []).filter(isReported) : this.principals();
+    for (const actor of principals) {
       const reach = reaches.get(actor.id);
       if (!reach) continue;
       const holding = holders.get(reach.holder);
@@ -163,8 +177,7 @@ function isBetter(candidate: CapabilityGrant, known: CapabilityGrant): boolean {
 }
 
 function isReported(actor: Actor): boolean {
-  if (actor.base) return false;
-  return !(actor.ref.kind === "subscriber" && !actor.subscriber);
+  return !actor.base && !actor.placeholder;
 }
 
 /**

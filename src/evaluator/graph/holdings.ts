@@ -75,9 +75,10 @@ function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: Lake
   const resources = scope.resources[requirement.on];
   if (resources === undefined) return requirement.needsKey ? undefined : { decision: "allowed", statements: [], conditions: [], resources: [] };
 
+  const values = requirement.context ? contextOf(requirement.context, scope) : undefined;
   let best: { decision: Decision; resource: LakeResource } | undefined;
   for (const resource of resources) {
-    const decision = bestOf(requirement.actions.map((action) => decider.decide(actor, action, resource)));
+    const decision = bestOf(requirement.actions.map((action) => decider.decide(actor, action, resource, values)));
     if (!decision) continue;
     if (!best || (best.decision.type === "allowedIf" && decision.type === "allowed")) best = { decision, resource };
     if (decision.type === "allowed") break;
@@ -89,6 +90,24 @@ function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: Lake
     conditions: [...(best.decision.conditions ?? [])],
     resources: best.resource.arn === "*" ? [] : [best.resource.arn],
   };
+}
+
+const contextCache = new WeakMap<LakeScope, Map<Readonly<Record<string, string>>, Record<string, string>>>();
+
+/** A requirement's context with `{region}`, `{account}` and `{bucket}` filled in (cached). */
+function contextOf(template: Readonly<Record<string, string>>, scope: LakeScope): Record<string, string> {
+  let byTemplate = contextCache.get(scope);
+  if (!byTemplate) {
+    byTemplate = new Map();
+    contextCache.set(scope, byTemplate);
+  }
+  let values = byTemplate.get(template);
+  if (!values) {
+    const bucket = scope.resources.lakeBucket?.[0]?.arn ?? "";
+    values = Object.fromEntries(Object.entries(template).map(([key, value]) => [key, value.replace("{region}", scope.region).replace("{account}", scope.accountId).replace("{bucket}", bucket)]));
+    byTemplate.set(template, values);
+  }
+  return values;
 }
 
 /**

@@ -10,13 +10,17 @@ export class TrustIndex {
   private readonly byArn = new Map<string, string[]>();
   private readonly byService = new Map<string, string[]>();
   private readonly open: string[] = [];
+  private readonly conditional = new Set<string>();
 
   /** Records the principals named by a role's trust policy. */
   add(roleArn: string, trustPolicy: PolicyDocument): void {
+    if (JSON.stringify(trustPolicy).includes('"Condition"')) this.conditional.add(roleArn);
     for (const principal of namedPrincipals(trustPolicy, ["sts:assumerole"])) {
       if (principal.kind === "any") this.open.push(roleArn);
       else if (principal.kind === "service") push(this.byService, principal.value, roleArn);
       else if (principal.kind === "aws") push(this.byArn, principal.value, roleArn);
+      // NOTE: federated principals (SAML and OIDC providers) are not graph nodes, so roles
+      // assumed only through AssumeRoleWithSAML or AssumeRoleWithWebIdentity have no callers here.
     }
   }
 
@@ -30,6 +34,11 @@ export class TrustIndex {
     for (const id of callerIds) for (const role of this.byArn.get(id) ?? []) named.add(role);
     const throughAccount = accountId ? (this.byArn.get(accountRootArn(accountId)) ?? []) : [];
     return { named: [...named], throughAccount };
+  }
+
+  /** True when no statement of the role's trust policy has a condition. */
+  isUnconditional(roleArn: string): boolean {
+    return !this.conditional.has(roleArn);
   }
 
   /** Roles a service may assume (`lambda.amazonaws.com` and so on). */

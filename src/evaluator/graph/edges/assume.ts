@@ -3,6 +3,7 @@ import type { Decision } from "../../types.js";
 import type { LakeResource } from "../resources.js";
 import type { Edge } from "../edge.js";
 import { permits } from "../decide.js";
+import { hubEdge } from "./account-trust.js";
 import type { GraphContext } from "./context.js";
 
 /**
@@ -12,13 +13,21 @@ import type { GraphContext } from "./context.js";
  * needs it. Conditions such as `sts:ExternalId` stay on the edge.
  */
 export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
-  if (!actor.evaluable) return [];
+  // Anonymous requests cannot call AssumeRole: it needs signed credentials.
+  if (!actor.evaluable || actor.principal.kind === "anonymous") return [];
 
   const callerIds = [actor.ref.id, actor.principal.arn, actor.principal.roleArn].filter((value): value is string => Boolean(value));
   const { named, throughAccount } = context.trust.candidates(callerIds, actor.principal.accountId);
   const mayCallAssume = actor.policies.identity.some((policy) => policy.mayMatchAction("sts:AssumeRole", "Allow"));
-  const candidates = mayCallAssume ? new Set([...named, ...throughAccount]) : new Set(named);
   const edges: Edge[] = [];
+  const candidates = new Set(named);
+  if (mayCallAssume) {
+    for (const [roleAccount, roles] of groupByAccount(context, throughAccount)) {
+      const hub = hubEdge(context, actor, roleAccount, roles.unconditional);
+      if (hub) edges.push(hub);
+      for (const role of hub ? roles.conditional : [...roles.unconditional, ...roles.conditional]) candidates.add(role.id);
+    }
+  }
   for (const roleArn of candidates) {
     const role = context.actors.get(roleArn);
     if (!role || role.id === actor.id || role.id === actor.base?.id) continue;
@@ -38,6 +47,23 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
     });
   }
   return edges;
+}
+
+/** Root-trusting roles by account, split by whether their trust policy has conditions. */
+function groupByAccount(context: GraphContext, roleArns: readonly string[]) {
+  const groups = new Map<string, { unconditional: Actor[]; conditional: Actor[] }>();
+  for (const roleArn of roleArns) {
+    const role = context.actors.get(roleArn);
+    const account = role?.principal.accountId;
+    if (!role || !account) continue;
+    let group = groups.get(account);
+    if (!group) {
+      group = { unconditional: [], conditional: [] };
+      groups.set(account, group);
+    }
+    (context.trust.isUnconditional(roleArn) ? group.unconditional : group.conditional).push(role);
+  }
+  return groups;
 }
 
 /** An account id no caller has, so that a request to it follows the cross-account rule. */

@@ -31,10 +31,23 @@ export interface GraphContext {
   roleResource(role: Actor): LakeResource;
   /** The canAssume edges out of an actor, built before any escalation edge. */
   assumeEdges(actorId: string): readonly Edge[];
+  /** Whether an escalation edge from source to target could add anything to the source. */
+  worthTargeting(source: Actor, target: Actor): boolean;
+  /** True when the actor already holds administrator access in its account as a plain allow. */
+  isAdministrator(actor: Actor): boolean;
+  /** A group's inline policies, compiled once. */
+  groupInline(group: IamGroup): readonly CompiledPolicy[];
   /** The groups of a user actor. */
   groupsOf(actor: Actor): readonly GroupEntry[];
   /** Registers (once) and returns a variant of an actor. */
   variant(base: Actor, name: string, added: readonly CompiledPolicy[], dropBoundary: boolean): Actor;
+  /**
+   * The node standing for "any role of `roleAccount` whose trust policy names the root of
+   * `callerAccount` without conditions", with its edges to those roles; created on first use.
+   */
+  accountTrustHub(callerAccount: string, roleAccount: string, roles: readonly Actor[]): string;
+  /** A trust policy naming the account root without conditions, for probing callers. */
+  rootTrustProbe(accountId: string): CompiledPolicy;
   /** The actor of a service principal, created on first use. */
   service(name: string): Actor;
 }

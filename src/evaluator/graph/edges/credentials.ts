@@ -46,7 +46,7 @@ function credentialEdges(context: GraphContext, actor: Actor, method: Credential
 
   const edges: Edge[] = [];
   for (const user of context.usersByAccount.get(accountId) ?? []) {
-    if (user.id === actor.id || user.id === actor.base?.id) continue;
+    if (user.id === actor.id || user.id === actor.base?.id || !context.worthTargeting(actor, user)) continue;
     const entry = context.credentialReport.get(user.id);
     const keysActive = entry ? Number(entry.accessKey1Active) + Number(entry.accessKey2Active) : undefined;
     const { possible, requires } = method.precondition(entry?.passwordEnabled, keysActive);
@@ -76,7 +76,7 @@ const updateAssumeRolePolicy: EscalationMethod = {
     if (!accountId) return [];
     const edges: Edge[] = [];
     for (const role of context.rolesByAccount.get(accountId) ?? []) {
-      if (role.id === actor.id || role.id === actor.base?.id || role.policies.serviceLinkedRole) continue;
+      if (role.id === actor.id || role.id === actor.base?.id || role.policies.serviceLinkedRole || !context.worthTargeting(actor, role)) continue;
       const decision = context.decide(actor, "iam:UpdateAssumeRolePolicy", iamResource(role.id, accountId));
       if (!permits(decision)) continue;
       edges.push({

@@ -36,7 +36,7 @@ function existingResourceEdges(context: GraphContext, actor: Actor, method: Exis
   const edges: Edge[] = [];
   for (const roleArn of context.trust.rolesTrustingService(method.service)) {
     const role = context.actors.get(roleArn);
-    if (!role || role.principal.accountId !== accountId || role.id === actor.id || role.id === actor.base?.id) continue;
+    if (!role || role.principal.accountId !== accountId || role.id === actor.id || role.id === actor.base?.id || !context.worthTargeting(actor, role)) continue;
     if (method.instanceProfile && (role.role?.instanceProfiles.length ?? 0) === 0) continue;
     edges.push({
       from: actor.id,

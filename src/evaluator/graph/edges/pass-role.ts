@@ -69,7 +69,7 @@ function passRoleEdges(context: GraphContext, actor: Actor, target: PassRoleTarg
   const service = context.service(target.service);
   for (const roleArn of context.trust.rolesTrustingService(target.service)) {
     const role = context.actors.get(roleArn);
-    if (!role || role.principal.accountId !== accountId || role.id === actor.id) continue;
+    if (!role || role.principal.accountId !== accountId || role.id === actor.id || !context.worthTargeting(actor, role)) continue;
 
     const pass = context.decide(actor, "iam:PassRole", iamResource(role.id, accountId), { "iam:PassedToService": target.service });
     if (!permits(pass)) continue;

@@ -20,11 +20,17 @@ interface Reachable {
   readonly via?: string;
 }
 
+/**
+ * The caller itself and the roles of its own account it can assume: IAM calls change only the
+ * caller's account. An administrator of its account gains nothing from editing, so it has none.
+ */
 function reachable(context: GraphContext, actor: Actor): Reachable[] {
+  if (context.isAdministrator(actor)) return [];
   const result: Reachable[] = [{ target: actor, statements: [], conditions: [] }];
   for (const edge of context.assumeEdges(actor.id)) {
     const target = context.actors.get(edge.to);
-    if (target) result.push({ target, statements: edge.statements, conditions: edge.conditions ?? [], via: `assumes ${target.ref.label} and ` });
+    if (!target || target.principal.accountId !== actor.principal.accountId) continue;
+    result.push({ target, statements: edge.statements, conditions: edge.conditions ?? [], via: `assumes ${target.ref.label} and ` });
   }
   return result;
 }
@@ -57,7 +63,7 @@ function attachOrPut(verb: "Attach" | "Put"): EscalationMethod[] {
       id: `${verb.toLowerCase()}UserPolicy`,
       triggers: [`iam:${verb}UserPolicy`],
       build(context, actor) {
-        if (!actor.user) return [];
+        if (!actor.user || context.isAdministrator(actor)) return [];
         const decision = context.decide(actor, `iam:${verb}UserPolicy`, iamResource(actor.user.arn, actor.principal.accountId ?? ""));
         if (!permits(decision)) return [];
         return [edgeTo(context, actor, { target: actor, statements: [], conditions: [] }, `${verb.toLowerCase()}UserPolicy`, `${word} a policy of its choice to itself`, decision.statements, decision.conditions ?? [])];
@@ -68,6 +74,7 @@ function attachOrPut(verb: "Attach" | "Put"): EscalationMethod[] {
       triggers: [`iam:${verb}GroupPolicy`],
       build(context, actor) {
         const edges: Edge[] = [];
+        if (context.isAdministrator(actor)) return edges;
         for (const entry of context.groupsOf(actor)) {
           const groupName = entry.group.name;
           const decision = context.decide(actor, `iam:${verb}GroupPolicy`, iamResource(entry.group.arn, entry.accountId));
@@ -154,7 +161,7 @@ const addUserToGroup: EscalationMethod = {
   id: "addUserToGroup",
   triggers: ["iam:AddUserToGroup"],
   build(context, actor) {
-    if (!actor.user) return [];
+    if (!actor.user || context.isAdministrator(actor)) return [];
     const edges: Edge[] = [];
     for (const entry of context.groupsByArn.values()) {
       if (entry.accountId !== actor.principal.accountId || actor.user.groups.includes(entry.group.name)) continue;
@@ -162,7 +169,7 @@ const addUserToGroup: EscalationMethod = {
       if (!permits(decision)) continue;
       const added = [
         ...entry.group.attachedPolicies.flatMap((arn) => context.catalog.managedPolicy(arn) ?? []),
-        ...entry.group.inlinePolicies.map((policy) => context.catalog.compile(policy.document, { type: "identity", id: `${entry.group.arn}#${policy.name}`, name: policy.name })),
+        ...context.groupInline(entry.group),
       ];
       const target = context.variant(actor.base ?? actor, `group:${entry.group.name}`, added, false);
       edges.push({
