@@ -107,6 +107,11 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     /securitylake__list-data-lakes\.json: \$\.dataLakes\[0\]\.dataLakeArn: Invalid input: expected string, received number/,
   ],
   [
+    "a wrong type inside a union",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/securitylake__list-log-sources.json`]: '{"sources":[{"account":5,"region":"us-east-1","sources":[]}]}' },
+    /securitylake__list-log-sources\.json: \$\.sources\[0\]\.account: Invalid input: expected string, received number/,
+  ],
+  [
     "an empty output file",
     { [AUTHZ]: "" },
     /iam__get-account-authorization-details\.json: \$: the file is empty/,
