@@ -8,7 +8,7 @@ import type { AccountBuilder } from "./region-builder.js";
 
 /** The place of one file in the export, and the builders of the account, Region and organization it fills. */
 export interface FileTarget {
-  /** The file as shown in messages: relative to the export folder. */
+  /** The file's path as messages show it: the export folder as given, joined with the file's place. */
   readonly file: string;
   readonly accountId: string;
   /** `global` or a Region name. */
@@ -67,7 +67,7 @@ export interface CommandDefinition<T> {
   /** The CLI's output shape; objects are loose because AWS adds fields over time. */
   readonly schema: z.ZodType<T>;
   apply(output: T, target: FileTarget): void;
-  /** Whether the output lists nothing; commands that return one object never are. */
+  /** Returns whether the output lists nothing; leave it out for commands that return one object. */
   isEmpty?(output: T): boolean;
   readonly notConfigured?: { readonly codes: readonly string[]; readonly state?: CoverageState; record(target: FileTarget): void };
 }

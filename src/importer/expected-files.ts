@@ -27,7 +27,7 @@ export interface ExportContents {
   readonly listedAccounts: ReadonlyArray<{ id: string; status?: string }>;
   readonly securityLakeAdministrators: readonly string[];
   readonly managementAccountId: string | undefined;
-  /** describe-organization answered AWSOrganizationsNotInUseException: a standalone account. */
+  /** True when describe-organization failed with AWSOrganizationsNotInUseException (a standalone account). */
   readonly organizationNotInUse: boolean;
 }
 
