@@ -112,6 +112,26 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     /securitylake__list-log-sources\.json: \$\.sources\[0\]\.account: Invalid input: expected string, received number/,
   ],
   [
+    "a CloudTrail record nested too deep",
+    {
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/us-east-1/cloudtrail__lookup-events__CreateSubscriber.json`]: JSON.stringify({
+        Events: [{ EventId: "e1", EventName: "CreateSubscriber", EventTime: "2026-01-01T00:00:00Z", CloudTrailEvent: `${"[".repeat(10000)}${"]".repeat(10000)}` }],
+      }),
+    },
+    /cloudtrail__lookup-events__CreateSubscriber\.json: \$\.Events\[0\]\.CloudTrailEvent: expected a CloudTrail record as a JSON object/,
+  ],
+  [
+    "a CloudTrail record nested in objects too deep",
+    {
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/us-east-1/cloudtrail__lookup-events__CreateSubscriber.json`]: JSON.stringify({
+        Events: [{ EventId: "e1", EventName: "CreateSubscriber", EventTime: "2026-01-01T00:00:00Z", CloudTrailEvent: `${'{"a":'.repeat(10000)}1${"}".repeat(10000)}` }],
+      }),
+    },
+    /\$\.Events\[0\]\.CloudTrailEvent: CloudTrail record nests deeper than 64 levels/,
+  ],
+  [
     "an empty output file",
     { [AUTHZ]: "" },
     /iam__get-account-authorization-details\.json: \$: the file is empty/,
