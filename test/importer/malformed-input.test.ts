@@ -258,3 +258,29 @@ describe("export.json", () => {
     expect(snapshot.coverage.filter((entry) => entry.state === "missing").map((entry) => entry.operation)).toContain("DescribeOrganization");
   });
 });
+
+describe("empty outputs", () => {
+  it.each([
+    ["securitylake__list-subscribers", "subscribers", []],
+    ["securitylake__list-log-sources", "logSources", []],
+    ["lakeformation__list-permissions", "permissions", []],
+  ])("reads an empty %s as an empty list", async (stem, field, value) => {
+    const root = await exportOf({ [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/${stem}.json`]: "" });
+    const region = (await importExportFolder(root)).accounts[0]?.regions[0];
+    const part: Record<string, unknown> = { ...region?.securityLake, ...region?.lakeFormation };
+    expect(part[field]).toEqual(value);
+  });
+
+  it("reads a missing top-level list as empty", async () => {
+    const root = await exportOf({ [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/ram__get-resource-shares__SELF.json`]: "{}" });
+    const region = (await importExportFolder(root)).accounts[0]?.regions[0];
+    expect(region?.resourceShares).toEqual([]);
+  });
+
+  it("records an empty result as coverage empty", async () => {
+    const root = await exportOf({ [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/securitylake__list-data-lakes.json`]: "\n" });
+    const snapshot = await importExportFolder(root);
+    expect(snapshot.coverage.find((entry) => entry.operation === "ListDataLakes")?.state).toBe("empty");
+    expect(snapshot.accounts[0]?.regions[0]?.securityLake?.dataLake).toBeNull();
+  });
+});
