@@ -284,3 +284,16 @@ describe("empty outputs", () => {
     expect(snapshot.accounts[0]?.regions[0]?.securityLake?.dataLake).toBeNull();
   });
 });
+
+describe("text encodings", () => {
+  it.each([
+    ["UTF-8 with a BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(EMPTY_AUTHORIZATION_DETAILS, "utf8")])],
+    ["UTF-16LE with a BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EMPTY_AUTHORIZATION_DETAILS, "utf16le")])],
+    ["UTF-16BE with a BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(EMPTY_AUTHORIZATION_DETAILS, "utf16le").swap16()])],
+  ])("reads %s", async (_encoding, bytes) => {
+    const root = await exportOf({ [AUTHZ]: "" });
+    await writeFile(join(root, AUTHZ), bytes);
+    const snapshot = await importExportFolder(root);
+    expect(snapshot.coverage[0]?.state).toBe("collected");
+  });
+});
