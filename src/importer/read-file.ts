@@ -4,7 +4,7 @@ import { jsonPathAtPosition, positionOfSyntaxError } from "./json-position.js";
 
 /**
  * Output files above this size are rejected before reading. A 50,000-principal authorization
- * details file is about 150 MB; V8 cannot hold a string much above 512 MiB.
+ * details file is about 150 MB, and Node 20's V8 cannot hold a string above 2^29 - 24 characters.
  */
 export const MAX_OUTPUT_FILE_BYTES = 256 * 1024 ** 2;
 
@@ -22,7 +22,7 @@ export async function readLimitedText(file: string, limit: number): Promise<{ te
 }
 
 /**
- * Decodes UTF-8, and UTF-16 when a byte order mark says so: Windows PowerShell 5 writes
+ * Decodes UTF-8, and UTF-16 when a byte order mark marks it: Windows PowerShell 5 writes
  * redirected CLI output as UTF-16LE with a BOM, and some editors add a UTF-8 BOM.
  */
 function decodeText(bytes: Buffer): string {
