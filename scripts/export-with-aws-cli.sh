@@ -61,7 +61,7 @@ command -v node >/dev/null || fail "Node.js (node) is not on PATH"
 
 IFS=',' read -r -a regions <<<"$regions_text"
 for region in "${regions[@]}"; do
-  [[ "$region" =~ ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$ ]] || fail "invalid Region name: $region"
+  [[ "$region" =~ ^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$ ]] || fail "invalid Region name: $region"
 done
 
 mkdir -p "$out"

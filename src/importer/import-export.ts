@@ -50,7 +50,6 @@ export async function importExportFolder(dir: string): Promise<Snapshot> {
   const gaps = missingFiles({
     stems: new Map(reads.map((read) => [read.account.accountId, read.stems])),
     accounts,
-    organization,
     organizationSources: reads.filter((read) => read.organization.touched).map((read) => read.account.accountId),
     policyIds: [...organizationBuilder.policySummaries.keys()].sort(compareText),
     parentIds: [...(organizationBuilder.roots?.keys() ?? []), ...organizationBuilder.organizationalUnits.keys()].sort(compareText),

@@ -152,9 +152,10 @@ function coverageEntry(parser: CommandParser, target: FileTarget, state: Coverag
   return entry;
 }
 
-/** Returns the partition of an account folder's Regions: `aws` unless they are China or GovCloud Regions. */
+/** Returns the partition of an account folder's Regions: `aws` unless they are China, GovCloud or EU sovereign ones. */
 function partitionOfAccount(folderNames: string[]): string {
   if (folderNames.some((name) => name.startsWith("cn-"))) return "aws-cn";
   if (folderNames.some((name) => name.startsWith("us-gov-"))) return "aws-us-gov";
+  if (folderNames.some((name) => name.startsWith("eusc-"))) return "aws-eusc";
   return "aws";
 }
