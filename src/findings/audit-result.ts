@@ -68,4 +68,6 @@ export interface AuditResult {
   acceptances?: Acceptance[];
   /** The Lakewarden version that produced the result, for report footers and OCSF metadata. */
   lakewardenVersion?: string;
+  /** Findings of the previous run of the same organization that this run no longer has. */
+  resolvedFindingIds?: string[];
 }

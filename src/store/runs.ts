@@ -150,3 +150,14 @@ export function latestRunId(db: Store, organizationKey: string): string | undefi
   const row = db.prepare("SELECT id FROM audit_runs WHERE organization_key = ? ORDER BY sequence DESC LIMIT 1").get(organizationKey) as { id: string } | undefined;
   return row?.id;
 }
+
+/**
+ * Removes a run and its findings, for an audit whose report could not be written: the store
+ * then holds only runs whose report exists. The snapshot row stays, since other runs may share it.
+ */
+export function forgetRun(db: Store, runId: string): void {
+  db.transaction(() => {
+    db.prepare("DELETE FROM run_findings WHERE run_id = ?").run(runId);
+    db.prepare("DELETE FROM audit_runs WHERE id = ?").run(runId);
+  })();
+}

@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { auditCommand } from "./audit.js";
 import { canWhatCommand } from "./can-what.js";
 import { importCommand } from "./import.js";
 import { simulateCommand } from "./simulate.js";
@@ -7,6 +8,7 @@ import { whoCanCommand } from "./who-can.js";
 /** Every command of the CLI, in the order `--help` lists them. */
 export const COMMANDS: CliCommand[] = [
   importCommand,
+  auditCommand,
   whoCanCommand,
   canWhatCommand,
   simulateCommand,

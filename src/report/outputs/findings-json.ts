@@ -36,6 +36,7 @@ export function buildFindingsJson(result: AuditResult): object {
       coverageComplete: result.coverageGaps.length === 0,
     },
     findings: sortFindings(result.findings),
+    resolvedFindingIds: result.resolvedFindingIds ?? [],
     accepted: sortFindings(result.acceptedFindings).map((finding) => ({ ...finding, acceptance: acceptances.get(finding.id) ?? null })),
     access: result.grants.map((grant) => ({
       capability: grant.capability,

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import type { CapabilityGrant } from "../../evaluator/access.js";
+import { accessGraphOf } from "../../evaluator/graph/index.js";
+import type { AuditResult } from "../../findings/audit-result.js";
+import {
+  exitCodeFor,
+  knownRuleIds,
+  loadBaseline,
+  loadExceptions,
+  runRules,
+  type Baseline,
+  type RiskException,
+} from "../../findings/index.js";
+import type { Severity } from "../../findings/finding.js";
+import { loadAuditInput } from "../../importer/load-input.js";
+import type { Snapshot } from "../../model/snapshot.js";
+import { writeReport } from "../../report/write-report.js";
+import { forgetRun, openStore, recordRun, resolveDbPath, type RecordedRun } from "../../store/index.js";
+import { loadCapabilities } from "../capabilities-file.js";
+import { LAKEWARDEN_VERSION } from "../version.js";
+
+/** What `lakewarden audit` was asked to do. */
+export interface AuditOptions {
+  /** A snapshot file, an export folder or an authorization-details file. */
+  input: string;
+  baselineFile?: string;
+  exceptionsFile?: string;
+  capabilitiesFile?: string;
+  /** @default "reports" */
+  outDir: string;
+  /** @default ["html", "json"] */
+  formats: string[];
+  /** The SQLite store; `false` skips recording the run. */
+  dbFile: string | false;
+  failOn?: Severity;
+  failOnIncomplete?: boolean;
+  now?: Date;
+}
+
+export interface AuditOutcome {
+  result: AuditResult;
+  reportFolder: string;
+  exitCode: 0 | 3 | 4;
+}
+
+/**
+ * Runs one audit: reads every input first (so bad input stops the run before anything is
+ * written), evaluates access, runs the rules, writes the report folder, then records the run.
+ */
+export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
+  const now = options.now ?? new Date();
+  const snapshot = await loadAuditInput(options.input);
+  const capabilities = await loadCapabilities(options.capabilitiesFile);
+  const baseline = options.baselineFile ? await loadBaseline(options.baselineFile) : undefined;
+  const exceptions = options.exceptionsFile ? await loadExceptions(options.exceptionsFile, knownRuleIds()) : undefined;
+
+  const graph = accessGraphOf(snapshot, capabilities);
+  const grants = graph.allGrants();
+  const result = assembleResult(snapshot, grants, graph.principals().length, { baseline, exceptions, now });
+
+  const reportFolder =
+    options.dbFile === false
+      ? await writeReport(result, options.outDir, options.formats)
+      : await recordThenWrite(options.dbFile, snapshot, result, () => writeReport(result, options.outDir, options.formats));
+
+  const exitCode = exitCodeFor(result, { failOn: options.failOn, failOnIncomplete: options.failOnIncomplete });
+  return { result, reportFolder, exitCode };
+}
+
+interface RuleInputs {
+  baseline: Baseline | undefined;
+  exceptions: RiskException[] | undefined;
+  now: Date;
+}
+
+function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principalCount: number, inputs: RuleInputs): AuditResult {
+  const rules = runRules({
+    snapshot,
+    grants,
+    ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+    ...(inputs.exceptions ? { exceptions: inputs.exceptions } : {}),
+    now: inputs.now,
+  });
+
+  return {
+    runId: randomUUID(),
+    auditedAt: inputs.now.toISOString(),
+    collectedAt: snapshot.collectedAt,
+    ...(snapshot.organization ? { organizationId: snapshot.organization.id } : {}),
+    source: { kind: snapshot.source.kind, ...(snapshot.source.path ? { path: snapshot.source.path } : {}) },
+    accountCount: snapshot.accounts.length,
+    principalCount,
+    findings: rules.findings,
+    acceptedFindings: rules.acceptedFindings,
+    acceptances: rules.acceptances,
+    countsBySeverity: rules.countsBySeverity,
+    grants,
+    subscribers: rules.subscribers,
+    controls: rules.controls,
+    assessment: rules.assessment,
+    coverageGaps: snapshot.coverage.filter((entry) => entry.state !== "collected" && entry.state !== "empty"),
+    lakewardenVersion: LAKEWARDEN_VERSION,
+  };
+}
+
+/**
+ * Records the run first, because the store decides each finding's status (new, open) against
+ * the previous run and the report shows it; if the report cannot be written, the run is removed
+ * again so the store never points at a report that does not exist.
+ */
+async function recordThenWrite(dbOption: string, snapshot: Snapshot, result: AuditResult, write: () => Promise<string>): Promise<string> {
+  const store = openStore(resolveDbPath(dbOption || undefined));
+  try {
+    const recorded = recordRun(store, result, { snapshot });
+    applyStatuses(result, recorded);
+    try {
+      return await write();
+    } catch (error) {
+      forgetRun(store, result.runId);
+      throw error;
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function applyStatuses(result: AuditResult, recorded: RecordedRun): void {
+  const statuses = new Map(recorded.findings.map((entry) => [entry.findingId, entry.status]));
+  for (const finding of [...result.findings, ...result.acceptedFindings]) {
+    const status = statuses.get(finding.id);
+    if (status) finding.status = status;
+  }
+  result.resolvedFindingIds = recorded.resolved.map((entry) => entry.findingId);
+}
