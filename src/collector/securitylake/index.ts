@@ -1,0 +1,75 @@
+import {
+  GetDataLakeOrganizationConfigurationCommand,
+  ListDataLakesCommand,
+  paginateListLogSources,
+  paginateListSubscribers,
+  type ListLogSourcesCommandOutput,
+  type ListSubscribersCommandOutput,
+} from "@aws-sdk/client-securitylake";
+import { parseArn } from "../../shared/arn.js";
+import { scopeOf, type AccountContext, type ServiceCollector } from "../service.js";
+
+// Security Lake answers ResourceNotFoundException when the Region has no data lake.
+const NOT_ENABLED = { notConfiguredCodes: ["ResourceNotFoundException"], notConfiguredState: "not-enabled" } as const;
+
+/**
+ * Security Lake in the account that holds the data lake: the lake's configuration, its
+ * subscribers, log sources and the organization configuration. A Region without a data lake is
+ * `not-enabled` and its other Security Lake reads are skipped, not failed.
+ */
+export const securityLakeCollector: ServiceCollector = {
+  service: "securitylake",
+  scope: "regional",
+  accounts: "lake",
+  async collect(context, region) {
+    const client = context.client("securitylake", region);
+    const scope = scopeOf(context, region);
+    const lakes = await context.reader.read(
+      scope,
+      { service: "securitylake", operation: "ListDataLakes", ...NOT_ENABLED, isEmpty: (output) => !output.dataLakes?.some((lake) => lake.region === region) },
+      () => client.send(new ListDataLakesCommand({ regions: [region] })),
+    );
+    const lake = lakes?.dataLakes?.find((candidate) => candidate.region === region);
+    if (!lake) {
+      const reason = lakes === undefined ? "ListDataLakes failed" : "no data lake in this Region";
+      for (const operation of ["ListSubscribers", "ListLogSources", "GetDataLakeOrganizationConfiguration"]) {
+        context.reader.skip(scope, "securitylake", operation, reason);
+      }
+      return;
+    }
+
+    rememberLakeResources(context, region, lake.s3BucketArn, lake.encryptionConfiguration?.kmsKeyId);
+    await context.reader.readPages<ListSubscribersCommandOutput>(
+      scope,
+      { service: "securitylake", operation: "ListSubscribers", ...NOT_ENABLED, tokenKey: "nextToken", listKeys: ["subscribers"], isEmpty: (output) => !output.subscribers?.length },
+      () => paginateListSubscribers({ client }, {}),
+    );
+    await context.reader.readPages<ListLogSourcesCommandOutput>(
+      scope,
+      { service: "securitylake", operation: "ListLogSources", ...NOT_ENABLED, tokenKey: "nextToken", listKeys: ["sources"], isEmpty: (output) => !output.sources?.length },
+      () => paginateListLogSources({ client }, { regions: [region] }),
+    );
+    await context.reader.read(
+      scope,
+      {
+        service: "securitylake",
+        operation: "GetDataLakeOrganizationConfiguration",
+        ...NOT_ENABLED,
+        isEmpty: (output) => !output.autoEnableNewAccount?.length,
+      },
+      () => client.send(new GetDataLakeOrganizationConfigurationCommand({})),
+    );
+  },
+};
+
+function rememberLakeResources(context: AccountContext, region: string, bucketArn: string | undefined, kmsKeyId: string | undefined): void {
+  const resources = context.lakeResources(region);
+  const bucket = bucketArn ? parseArn(bucketArn)?.resource : undefined;
+  if (bucket) resources.bucketNames.add(bucket);
+
+  // S3_MANAGED_KEY means SSE-S3: there is no KMS key to read.
+  if (!kmsKeyId || kmsKeyId === "S3_MANAGED_KEY") return;
+  const keyArn = parseArn(kmsKeyId);
+  const keyId = keyArn ? keyArn.resource.replace(/^key\//, "") : kmsKeyId;
+  resources.kmsKeyIds.add(keyId);
+}
