@@ -22,6 +22,8 @@ export interface ReadSpec<T> {
   /** @default "empty" */
   readonly notConfiguredState?: CoverageState;
   readonly isEmpty?: (output: T) => boolean;
+  /** The coverage state of an output `isEmpty` accepts. @default "empty" */
+  readonly emptyState?: CoverageState;
   /** The CLI-shaped output to export; defaults to the SDK output without its metadata. */
   readonly toExport?: (output: T) => unknown;
 }
@@ -92,7 +94,7 @@ export class Reader {
   }
 
   private succeed<T>(scope: ReadScope, spec: ReadSpec<T>, output: T): void {
-    const state: CoverageState = spec.isEmpty?.(output) ? "empty" : "collected";
+    const state: CoverageState = spec.isEmpty?.(output) ? (spec.emptyState ?? "empty") : "collected";
     this.ledger.record({ ...this.entryBase(scope, spec.service, spec.operation, spec.param), state });
     const exported = spec.toExport ? spec.toExport(output) : toCliOutput(output);
     this.records.push({ ...this.recordBase(scope, spec), output: exported });

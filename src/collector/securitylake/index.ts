@@ -26,7 +26,14 @@ export const securityLakeCollector: ServiceCollector = {
     const scope = scopeOf(context, region);
     const lakes = await context.reader.read(
       scope,
-      { service: "securitylake", operation: "ListDataLakes", ...NOT_ENABLED, isEmpty: (output) => !output.dataLakes?.some((lake) => lake.region === region) },
+      {
+        service: "securitylake",
+        operation: "ListDataLakes",
+        ...NOT_ENABLED,
+        // A Region without a data lake answers with an empty list: Security Lake is not enabled there.
+        isEmpty: (output) => !output.dataLakes?.some((lake) => lake.region === region),
+        emptyState: "not-enabled",
+      },
       () => client.send(new ListDataLakesCommand({ regions: [region] })),
     );
     const lake = lakes?.dataLakes?.find((candidate) => candidate.region === region);
