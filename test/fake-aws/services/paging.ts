@@ -3,7 +3,7 @@ import type { FakeWorld } from "../world.js";
 
 /**
  * Answers a paginated list: `listKey` holds one page of `items`; the next page's token goes
- * in `outputToken`. The world's page size and repeat-token settings apply per operation.
+ * in `outputToken`. The world's page size (a cap on what the request asks for) and repeat-token settings apply per operation.
  */
 export function paged(
   world: FakeWorld,
@@ -12,8 +12,9 @@ export function paged(
   names: { listKey: string; inputToken: string; outputToken: string; truncatedKey?: string },
 ): Record<string, unknown> {
   const requested = Number(request.params.MaxItems ?? request.params.MaxResults ?? request.params.maxResults ?? request.params.Limit ?? 0);
-  const configured = world.pageSizes[request.operation] ?? 100;
-  const size = requested > 0 ? Math.min(requested, configured) : configured;
+  // Like AWS, a page holds 100 items unless the request asks for more (up to 1,000).
+  const configured = world.pageSizes[request.operation];
+  const size = requested > 0 ? Math.min(requested, configured ?? 1000) : (configured ?? 100);
   const result = page(items, request.params[names.inputToken], size, world.repeatToken.has(request.operation));
 
   const output: Record<string, unknown> = { [names.listKey]: result.items };
