@@ -1,4 +1,5 @@
 import type { CliCommand } from "../command.js";
+import { importCommand } from "./import.js";
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [];
+export const COMMANDS: CliCommand[] = [importCommand];
