@@ -48,9 +48,18 @@ export function errorCodeOf(error: unknown): string {
  */
 export function classifyFailure(error: unknown): CallFailure {
   const errorCode = errorCodeOf(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = oneLine(error instanceof Error ? error.message : String(error));
   if (DENIED_CODES.has(errorCode)) return { state: "denied", errorCode, message };
   if (NOT_ENABLED_CODES.has(errorCode)) return { state: "not-enabled", errorCode, message };
   if (THROTTLING_CODES.has(errorCode)) return { state: "throttled-out", errorCode, message };
   return { state: "error", errorCode, message };
+}
+
+/** Coverage messages are cut to this length, as the importer cuts them, so both record the same text. */
+export const MAX_MESSAGE_LENGTH = 500;
+
+/** The message's first line, cut to MAX_MESSAGE_LENGTH: the SDK appends hints on later lines. */
+function oneLine(message: string): string {
+  const first = message.split(/\r?\n/).map((line) => line.trim()).find((line) => line.length > 0) ?? "";
+  return first.length > MAX_MESSAGE_LENGTH ? `${first.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : first;
 }

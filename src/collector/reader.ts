@@ -1,6 +1,6 @@
 import type { CoverageState } from "../model/snapshot.js";
 import type { ServiceName } from "./clients.js";
-import { classifyFailure, errorCodeOf } from "./errors.js";
+import { classifyFailure, errorCodeOf, type CallFailure } from "./errors.js";
 import { cliCommandName, cliErrorLine, cliServiceName, toCliOutput, type ExportRecord } from "./export/records.js";
 import type { CoverageLedger } from "./ledger.js";
 import { READ_ONLY_OPERATIONS } from "./read-only-operations.js";
@@ -22,8 +22,12 @@ export interface ReadSpec<T> {
   /** @default "empty" */
   readonly notConfiguredState?: CoverageState;
   readonly isEmpty?: (output: T) => boolean;
-  /** The coverage state of an output `isEmpty` accepts. @default "empty" */
-  readonly emptyState?: CoverageState;
+  /**
+   * False for discovery reads the export layout has no file for (SQS ListQueues): a success is
+   * neither exported nor recorded, since the reads it leads to are; a failure is still a gap.
+   * @default true
+   */
+  readonly exported?: boolean;
   /** The CLI-shaped output to export; defaults to the SDK output without its metadata. */
   readonly toExport?: (output: T) => unknown;
 }
@@ -88,13 +92,20 @@ export class Reader {
     });
   }
 
-  /** Records a read that was not attempted, such as every read of an account whose role was denied. */
-  skip(scope: ReadScope, service: ServiceName, operation: string, reason: string, param?: string): void {
-    this.ledger.record({ ...this.entryBase(scope, service, operation, param), state: "skipped", message: reason });
+  /**
+   * Records a read that could not be sent because the account's credentials failed (a denied
+   * AssumeRole): the read gets the credential error's state and code, and the export an error
+   * file naming the operation that failed, so a replay shows the same gap.
+   */
+  recordUnreachable(scope: ReadScope, service: ServiceName, operation: string, failure: CallFailure, failedOperation: string): void {
+    this.ledger.record({ ...this.entryBase(scope, service, operation, undefined), ...failure });
+    const record = this.recordBase(scope, { service, operation });
+    this.records.push({ ...record, error: cliErrorLine(failedOperation, failure.errorCode, failure.message) });
   }
 
   private succeed<T>(scope: ReadScope, spec: ReadSpec<T>, output: T): void {
-    const state: CoverageState = spec.isEmpty?.(output) ? (spec.emptyState ?? "empty") : "collected";
+    if (spec.exported === false) return;
+    const state: CoverageState = spec.isEmpty?.(output) ? "empty" : "collected";
     this.ledger.record({ ...this.entryBase(scope, spec.service, spec.operation, spec.param), state });
     const exported = spec.toExport ? spec.toExport(output) : toCliOutput(output);
     this.records.push({ ...this.recordBase(scope, spec), output: exported });
@@ -103,11 +114,11 @@ export class Reader {
   private fail<T>(scope: ReadScope, spec: ReadSpec<T>, error: unknown): null | undefined {
     const code = errorCodeOf(error);
     const failure = classifyFailure(error);
-    this.records.push({ ...this.recordBase(scope, spec), error: cliErrorLine(spec.operation, code, failure.message) });
+    if (spec.exported !== false) this.records.push({ ...this.recordBase(scope, spec), error: cliErrorLine(spec.operation, code, failure.message) });
 
     if (spec.notConfiguredCodes?.includes(code)) {
       const state = spec.notConfiguredState ?? "empty";
-      this.ledger.record({ ...this.entryBase(scope, spec.service, spec.operation, spec.param), state, errorCode: code });
+      this.ledger.record({ ...this.entryBase(scope, spec.service, spec.operation, spec.param), state, errorCode: code, message: failure.message });
       return null;
     }
     this.ledger.record({ ...this.entryBase(scope, spec.service, spec.operation, spec.param), ...failure });

@@ -4,7 +4,7 @@ import { parseArn } from "../shared/arn.js";
 import type { Logger } from "../shared/logger.js";
 import { createClient, type ClientOf, type ClientSettings, type Credentials, type CredentialsProvider, type ServiceName } from "./clients.js";
 import { assumeRoleProvider } from "./credentials.js";
-import { classifyFailure } from "./errors.js";
+import { classifyFailure, type CallFailure } from "./errors.js";
 import type { ExportRecord } from "./export/records.js";
 import { CoverageLedger } from "./ledger.js";
 import { RateLimiter, Semaphore, SYSTEM_CLOCK, type Clock } from "./limits.js";
@@ -110,9 +110,10 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   await Promise.all(
     accountIds.map((accountId) =>
       accountLimit.run(async () => {
-        const access = await accountAccess(accountId, callerAccountId, identity.Arn, options, partition, callerSts, ledger, clock);
+        const isLakeAccount = accountId === lakeAccountId;
+        const access = await accountAccess(accountId, callerAccountId, identity.Arn, options, partition, callerSts, reader, isLakeAccount, clock);
         if (access) {
-          const context = contextFor(accountId, access.credentials, access.callerArn, accountId === lakeAccountId);
+          const context = contextFor(accountId, access.credentials, access.callerArn, isLakeAccount);
           await collectAccount(context, options.regions);
         }
 
@@ -153,13 +154,15 @@ async function accountAccess(
   options: CollectOptions,
   partition: string,
   sts: ClientOf<"sts">,
-  ledger: CoverageLedger,
+  reader: Reader,
+  isLakeAccount: boolean,
   clock: Clock,
 ): Promise<{ credentials: CredentialsProvider | Credentials; callerArn: string | undefined } | undefined> {
   if (accountId === callerAccountId) return { credentials: options.credentials, callerArn };
   if (options.orgRole === undefined) return undefined;
 
   const roleArn = `arn:${partition}:iam::${accountId}:role/${options.orgRole}`;
+  const regions = options.regions;
   const provider = assumeRoleProvider(
     sts,
     { roleArn, sessionName: `lakewarden-${options.runId}`, ...(options.externalId === undefined ? {} : { externalId: options.externalId }) },
@@ -169,11 +172,33 @@ async function accountAccess(
     await provider();
   } catch (error) {
     const failure = classifyFailure(error);
-    ledger.record({ accountId, region: GLOBAL, service: "sts", operation: "AssumeRole", param: roleArn, ...failure });
+    recordUnreachableAccount(reader, accountId, isLakeAccount, regions, failure);
     options.logger?.warn({ accountId, roleArn, errorCode: failure.errorCode }, "could not assume the audit role; account skipped");
     return undefined;
   }
   return { credentials: provider, callerArn: `arn:${partition}:sts::${accountId}:assumed-role/${options.orgRole}/lakewarden-${options.runId}` };
+}
+
+/** The reads every account gets, and the ones only the lake account gets in each Region. */
+const ACCOUNT_READS = [["iam", "GetAccountAuthorizationDetails"]] as const;
+const LAKE_READS = [
+  ["securitylake", "ListDataLakes"],
+  ["securitylake", "ListSubscribers"],
+  ["securitylake", "ListLogSources"],
+  ["securitylake", "GetDataLakeOrganizationConfiguration"],
+] as const;
+
+/**
+ * Records the reads an unreachable account would have started with: its IAM details and, for
+ * the lake account, the Security Lake reads of each Region. Reads that depend on what those
+ * would have found (buckets, keys) cannot be named and are not listed.
+ */
+function recordUnreachableAccount(reader: Reader, accountId: string, isLakeAccount: boolean, regions: readonly string[], failure: CallFailure): void {
+  for (const [service, operation] of ACCOUNT_READS) reader.recordUnreachable({ accountId, region: GLOBAL }, service, operation, failure, "AssumeRole");
+  if (!isLakeAccount) return;
+  for (const region of regions) {
+    for (const [service, operation] of LAKE_READS) reader.recordUnreachable({ accountId, region }, service, operation, failure, "AssumeRole");
+  }
 }
 
 /** Runs every service collector that applies to the account: global ones once, regional ones per Region. */

@@ -34,7 +34,7 @@ describe("collect over the fake", () => {
   });
 
   it("marks the denied account", () => {
-    const denied = entry(result, { accountId: DENIED, operation: "AssumeRole" });
+    const denied = entry(result, { accountId: DENIED, operation: "GetAccountAuthorizationDetails" });
     expect(denied?.state).toBe("denied");
     expect(denied?.errorCode).toBe("AccessDenied");
   });
@@ -50,8 +50,8 @@ describe("collect over the fake", () => {
   });
 
   it("marks the Region without a lake", () => {
-    expect(entry(result, { accountId: LAKE_ACCOUNT, region: NO_LAKE_REGION, operation: "ListDataLakes" })?.state).toBe("not-enabled");
-    expect(entry(result, { accountId: LAKE_ACCOUNT, region: NO_LAKE_REGION, operation: "ListSubscribers" })?.state).toBe("skipped");
+    expect(entry(result, { accountId: LAKE_ACCOUNT, region: NO_LAKE_REGION, operation: "ListDataLakes" })?.state).toBe("empty");
+    expect(entry(result, { accountId: LAKE_ACCOUNT, region: NO_LAKE_REGION, operation: "ListSubscribers" })?.state).toBe("not-enabled");
   });
 
   it("reads every page of accounts", () => {
@@ -67,7 +67,7 @@ describe("collect over the fake", () => {
 
   it("retries each throttled protocol", () => {
     for (const operation of ["DescribeOrganization", "GetAccountAuthorizationDetails", "GetBucketPolicy", "GetKeyPolicy"]) {
-      const found = result.coverage.filter((candidate) => candidate.operation === operation);
+      const found = result.coverage.filter((candidate) => candidate.operation === operation && candidate.accountId !== DENIED);
       expect(found.length, operation).toBeGreaterThan(0);
       for (const candidate of found) expect(candidate.state, operation).toBe("collected");
     }
@@ -100,7 +100,7 @@ describe("collect edge cases", () => {
     const subscribers = entry(result, { accountId: LAKE_ACCOUNT, region: LAKE_REGION, operation: "ListSubscribers" });
     expect(subscribers?.state).toBe("error");
     expect(subscribers?.errorCode).toBe("RepeatedPaginationToken");
-    expect(fake.received.filter((received) => received.operation === "ListSubscribers").length).toBe(2);
+    expect(fake.received.filter((received) => received.operation === "ListSubscribers" && received.region === LAKE_REGION).length).toBe(2);
     expect(entry(result, { accountId: LAKE_ACCOUNT, region: LAKE_REGION, operation: "ListLogSources" })?.state).toBe("collected");
   });
 
@@ -111,7 +111,8 @@ describe("collect edge cases", () => {
 
     const configuration = entry(result, { accountId: LAKE_ACCOUNT, region: LAKE_REGION, operation: "GetDataLakeOrganizationConfiguration" });
     expect(configuration?.state).toBe("throttled-out");
-    expect(fake.received.filter((received) => received.operation === "GetDataLakeOrganizationConfiguration").length).toBe(2);
+    const sent = fake.received.filter((received) => received.operation === "GetDataLakeOrganizationConfiguration" && received.region === LAKE_REGION);
+    expect(sent.length).toBe(2);
   });
 
   it("keeps calls flat as an account grows", async () => {

@@ -9,6 +9,8 @@ import {
   paginateListRoots,
   paginateListTargetsForPolicy,
   type ListAccountsCommandOutput,
+  type ListAccountsForParentCommandOutput,
+  type ListTargetsForPolicyCommandOutput,
   type ListDelegatedAdministratorsCommandOutput,
   type ListOrganizationalUnitsForParentCommandOutput,
   type ListPoliciesCommandOutput,
@@ -89,14 +91,14 @@ async function readTree(context: AccountContext, client: OrganizationsClient): P
     const parentId = parents[index] as string;
     const units = await context.reader.readPages<ListOrganizationalUnitsForParentCommandOutput>(
       scope,
-      { service: "organizations", operation: "ListOrganizationalUnitsForParent", param: parentId, tokenKey: "NextToken", listKeys: ["OrganizationalUnits"] },
+      { service: "organizations", operation: "ListOrganizationalUnitsForParent", param: parentId, tokenKey: "NextToken", listKeys: ["OrganizationalUnits"], isEmpty: (output) => !output.OrganizationalUnits?.length },
       () => paginateListOrganizationalUnitsForParent({ client }, { ParentId: parentId }),
     );
     for (const unit of units?.OrganizationalUnits ?? []) if (unit.Id) parents.push(unit.Id);
 
-    await context.reader.readPages(
+    await context.reader.readPages<ListAccountsForParentCommandOutput>(
       scope,
-      { service: "organizations", operation: "ListAccountsForParent", param: parentId, tokenKey: "NextToken", listKeys: ["Accounts"] },
+      { service: "organizations", operation: "ListAccountsForParent", param: parentId, tokenKey: "NextToken", listKeys: ["Accounts"], isEmpty: (output) => !output.Accounts?.length },
       () => paginateListAccountsForParent({ client }, { ParentId: parentId }),
     );
   }
@@ -118,9 +120,9 @@ async function readPolicies(context: AccountContext, client: OrganizationsClient
       await context.reader.read(scope, { service: "organizations", operation: "DescribePolicy", param: policyId }, () =>
         client.send(new DescribePolicyCommand({ PolicyId: policyId })),
       );
-      await context.reader.readPages(
+      await context.reader.readPages<ListTargetsForPolicyCommandOutput>(
         scope,
-        { service: "organizations", operation: "ListTargetsForPolicy", param: policyId, tokenKey: "NextToken", listKeys: ["Targets"] },
+        { service: "organizations", operation: "ListTargetsForPolicy", param: policyId, tokenKey: "NextToken", listKeys: ["Targets"], isEmpty: (output) => !output.Targets?.length },
         () => paginateListTargetsForPolicy({ client }, { PolicyId: policyId }),
       );
     }

@@ -14,8 +14,8 @@ const NOT_ENABLED = { notConfiguredCodes: ["ResourceNotFoundException"], notConf
 
 /**
  * Security Lake in the account that holds the data lake: the lake's configuration, its
- * subscribers, log sources and the organization configuration. A Region without a data lake is
- * `not-enabled` and its other Security Lake reads are skipped, not failed.
+ * subscribers, log sources and the organization configuration. In a Region without a data lake
+ * Security Lake answers ResourceNotFoundException, which is recorded as `not-enabled`.
  */
 export const securityLakeCollector: ServiceCollector = {
   service: "securitylake",
@@ -26,26 +26,14 @@ export const securityLakeCollector: ServiceCollector = {
     const scope = scopeOf(context, region);
     const lakes = await context.reader.read(
       scope,
-      {
-        service: "securitylake",
-        operation: "ListDataLakes",
-        ...NOT_ENABLED,
-        // A Region without a data lake answers with an empty list: Security Lake is not enabled there.
-        isEmpty: (output) => !output.dataLakes?.some((lake) => lake.region === region),
-        emptyState: "not-enabled",
-      },
+      { service: "securitylake", operation: "ListDataLakes", ...NOT_ENABLED, isEmpty: (output) => !output.dataLakes?.some((lake) => lake.region === region) },
       () => client.send(new ListDataLakesCommand({ regions: [region] })),
     );
     const lake = lakes?.dataLakes?.find((candidate) => candidate.region === region);
-    if (!lake) {
-      const reason = lakes === undefined ? "ListDataLakes failed" : "no data lake in this Region";
-      for (const operation of ["ListSubscribers", "ListLogSources", "GetDataLakeOrganizationConfiguration"]) {
-        context.reader.skip(scope, "securitylake", operation, reason);
-      }
-      return;
-    }
+    if (lake) rememberLakeResources(context, region, lake.s3BucketArn, lake.encryptionConfiguration?.kmsKeyId);
 
-    rememberLakeResources(context, region, lake.s3BucketArn, lake.encryptionConfiguration?.kmsKeyId);
+    // The other reads run even without a data lake: their ResourceNotFoundException records the
+    // Region as not-enabled, as an export made with the AWS CLI shows it.
     await context.reader.readPages<ListSubscribersCommandOutput>(
       scope,
       { service: "securitylake", operation: "ListSubscribers", ...NOT_ENABLED, tokenKey: "nextToken", listKeys: ["subscribers"], isEmpty: (output) => !output.subscribers?.length },

@@ -14,7 +14,7 @@ export const sqsCollector: ServiceCollector = {
     const scope = scopeOf(context, region);
     const queues = await context.reader.readPages<ListQueuesCommandOutput>(
       scope,
-      { service: "sqs", operation: "ListQueues", tokenKey: "NextToken", listKeys: ["QueueUrls"], isEmpty: (output) => !output.QueueUrls?.length },
+      { service: "sqs", operation: "ListQueues", exported: false, tokenKey: "NextToken", listKeys: ["QueueUrls"], isEmpty: (output) => !output.QueueUrls?.length },
       () => paginateListQueues({ client }, {}),
     );
 
