@@ -1,5 +1,6 @@
 import type { CliCommand } from "../command.js";
+import { collectCommand } from "./collect.js";
 import { importCommand } from "./import.js";
 
 /** Every command of the CLI, in the order `--help` lists them. */
-export const COMMANDS: CliCommand[] = [importCommand];
+export const COMMANDS: CliCommand[] = [collectCommand, importCommand];
