@@ -129,6 +129,11 @@ export interface UnresolvedCondition {
   operator: string;
   key: string;
   values: readonly string[];
+  /**
+   * Set on conditions of a Deny statement that might apply: the request stays allowed only if
+   * this Deny does not apply, that is, unless all of its negated conditions hold.
+   */
+  negated?: boolean;
 }
 
 export interface Decision {

@@ -1,0 +1,116 @@
+import { isAccountId, parseArn } from "../../shared/arn.js";
+import type { RequestPrincipal } from "../types.js";
+
+/**
+ * The Principal and NotPrincipal elements. Values are matched literally (IAM allows no
+ * wildcards there except `*`). How a value matched matters to the decision: an account (its id
+ * or root ARN) only delegates to that account's own policies, while a user, role or session ARN
+ * names the caller directly.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ */
+
+/** How a statement's principal matched the caller, from weakest to strongest. */
+export type PrincipalMatch = "account" | "wildcard" | "role" | "exact";
+
+/** A compiled Principal element. */
+export interface PrincipalSpec {
+  /** `"*"` or `{"AWS": "*"}`: everyone, anonymous callers included. */
+  readonly everyone: boolean;
+  readonly accounts: ReadonlySet<string>;
+  /** User, role and session ARNs as written. */
+  readonly arns: ReadonlySet<string>;
+  /** Role ARNs reduced to `<account>/<role name>`, so a role's sessions match whatever its path. */
+  readonly roles: ReadonlySet<string>;
+  readonly services: ReadonlySet<string>;
+  readonly federated: ReadonlySet<string>;
+  readonly canonicalUsers: ReadonlySet<string>;
+}
+
+/** The `<account>/<name>` key of a role ARN, or undefined for other ARNs. */
+export function roleKey(arnText: string): string | undefined {
+  const arn = parseArn(arnText);
+  if (!arn || arn.service !== "iam" || !arn.resource.startsWith("role/")) return undefined;
+  const name = arn.resource.split("/").pop();
+  return name ? `${arn.accountId}/${name}` : undefined;
+}
+
+/** Builds a principal spec from the element's values, grouped by kind. */
+export function buildPrincipalSpec(values: { kind: string; value: string }[]): PrincipalSpec {
+  const spec = {
+    everyone: false,
+    accounts: new Set<string>(),
+    arns: new Set<string>(),
+    roles: new Set<string>(),
+    services: new Set<string>(),
+    federated: new Set<string>(),
+    canonicalUsers: new Set<string>(),
+  };
+  for (const { kind, value } of values) addValue(spec, kind, value);
+  return spec;
+}
+
+function addValue(spec: { everyone: boolean } & { [K in keyof PrincipalSpec]: PrincipalSpec[K] extends ReadonlySet<string> ? Set<string> : unknown }, kind: string, value: string): void {
+  if (kind === "*" || (kind === "AWS" && value === "*")) {
+    spec.everyone = true;
+    return;
+  }
+  if (kind === "Service") {
+    spec.services.add(value.toLowerCase());
+    return;
+  }
+  if (kind === "Federated") {
+    spec.federated.add(value);
+    return;
+  }
+  if (kind === "CanonicalUser") {
+    spec.canonicalUsers.add(value);
+    return;
+  }
+  if (isAccountId(value)) {
+    spec.accounts.add(value);
+    return;
+  }
+  const arn = parseArn(value);
+  if (arn && arn.service === "iam" && arn.resource === "root") {
+    spec.accounts.add(arn.accountId);
+    return;
+  }
+  const role = roleKey(value);
+  if (role) spec.roles.add(role);
+  spec.arns.add(value);
+}
+
+const callerRoleKeys = new WeakMap<RequestPrincipal, string | null>();
+
+/** The role key of a session's role, computed once per principal object. */
+function callerRoleKey(principal: RequestPrincipal): string | undefined {
+  let key = callerRoleKeys.get(principal);
+  if (key === undefined) {
+    key = principal.roleArn ? (roleKey(principal.roleArn) ?? null) : null;
+    callerRoleKeys.set(principal, key);
+  }
+  return key ?? undefined;
+}
+
+/** How the spec matches the caller, or undefined when it does not. */
+export function matchPrincipal(spec: PrincipalSpec, principal: RequestPrincipal): PrincipalMatch | undefined {
+  switch (principal.kind) {
+    case "service":
+      return spec.services.has(principal.arn.toLowerCase()) ? "exact" : spec.everyone ? "wildcard" : undefined;
+    case "anonymous":
+      return spec.everyone ? "wildcard" : undefined;
+    case "federated":
+      if (spec.federated.has(principal.arn) || spec.arns.has(principal.arn)) return "exact";
+      break;
+    default:
+      if (spec.arns.has(principal.arn)) return "exact";
+      if (spec.roles.size > 0) {
+        const role = callerRoleKey(principal);
+        if (role && spec.roles.has(role)) return "role";
+      }
+  }
+  if (principal.accountId && spec.accounts.has(principal.accountId)) {
+    return principal.kind === "root" ? "exact" : "account";
+  }
+  return spec.everyone ? "wildcard" : undefined;
+}

@@ -1,0 +1,183 @@
+import { serviceOfAction } from "../match/action.js";
+import type { CompiledPolicy, PolicyProblem, PolicySource } from "../types.js";
+import { compileStatement } from "./compile-statement.js";
+import { decodeDocument } from "./decode.js";
+import { targetGeneration } from "./target.js";
+import { isRecord, memberPath } from "./parse-elements.js";
+import { statementMatchesAction, statementMayMatchResource, type CompiledStatement } from "./statement.js";
+
+/**
+ * Compiling a whole policy: decode, check the grammar, compile every statement, and index the
+ * statements by the service prefix of their actions so a request visits only candidates.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+
+const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
+const TOP_LEVEL = new Set(["Version", "Id", "Statement"]);
+const MAX_CACHED_ACTIONS = 50_000;
+const MAX_CACHED_RESOURCES = 4_096;
+const NO_STATEMENTS: readonly CompiledStatement[] = [];
+
+/** The statements of each effect that match one action. */
+export interface ActionEntry {
+  allow: readonly CompiledStatement[];
+  deny: readonly CompiledStatement[];
+  /** Per-resource narrowing of `allow` and `deny`, filled as resources are requested. */
+  byResource?: Map<string, ActionEntry>;
+}
+
+/** A compiled policy with its statement index; evaluation reads it through `statementsFor`. */
+export class Policy implements CompiledPolicy {
+  readonly source: PolicySource;
+  readonly problems: readonly PolicyProblem[];
+  readonly usable: boolean;
+  readonly statements: readonly CompiledStatement[];
+  private readonly byService = new Map<string, CompiledStatement[]>();
+  private readonly anyService: CompiledStatement[] = [];
+  private readonly byAction = new Map<string, ActionEntry>();
+  private byTarget = new Map<number, ActionEntry>();
+  private targetGeneration = targetGeneration();
+
+  constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
+    this.source = source;
+    this.statements = statements;
+    this.problems = problems;
+    this.usable = usable;
+    for (const statement of statements) this.index(statement);
+  }
+
+  private index(statement: CompiledStatement): void {
+    const services = statement.actions ? new Set(statement.actions.map((pattern) => pattern.service)) : new Set(["*"]);
+    if (services.has("*")) {
+      this.anyService.push(statement);
+      return;
+    }
+    for (const service of services) {
+      const list = this.byService.get(service) ?? [];
+      list.push(statement);
+      this.byService.set(service, list);
+    }
+  }
+
+  /** The statements whose Action or NotAction covers the lower-case action, by effect. */
+  entryFor(actionLower: string): ActionEntry {
+    let entry = this.byAction.get(actionLower);
+    if (!entry) {
+      // Arbitrary action names can arrive; bound the cache rather than grow without limit.
+      if (this.byAction.size >= MAX_CACHED_ACTIONS) this.byAction.clear();
+      entry = this.buildEntry(actionLower);
+      this.byAction.set(actionLower, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * The statements that cover both the lower-case action and the resource. Only policy
+   * variables are left to check per request. Who-can queries ask about the same resource for
+   * many principals, so shared policies (SCPs, boundaries, bucket policies) match it once.
+   */
+  entryForResource(actionLower: string, resource: string): ActionEntry {
+    const entry = this.entryFor(actionLower);
+    if (entry.allow.length === 0 && entry.deny.length === 0) return entry;
+
+    entry.byResource ??= new Map();
+    let narrowed = entry.byResource.get(resource);
+    if (!narrowed) {
+      if (entry.byResource.size >= MAX_CACHED_RESOURCES) entry.byResource.clear();
+      narrowed = {
+        allow: narrowList(entry.allow, resource),
+        deny: narrowList(entry.deny, resource),
+        byResource: undefined,
+      };
+      entry.byResource.set(resource, narrowed);
+    }
+    return narrowed;
+  }
+
+  /** `entryForResource` cached under the pair's id from `targetId`. */
+  entryForTarget(target: number, actionLower: string, resource: string): ActionEntry {
+    if (this.targetGeneration !== targetGeneration() || this.byTarget.size >= MAX_CACHED_RESOURCES * 4) {
+      this.byTarget = new Map();
+      this.targetGeneration = targetGeneration();
+    }
+    let entry = this.byTarget.get(target);
+    if (!entry) {
+      entry = this.entryForResource(actionLower, resource);
+      this.byTarget.set(target, entry);
+    }
+    return entry;
+  }
+
+  /** The statements of an effect whose Action or NotAction covers the lower-case action. */
+  statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
+    const entry = this.entryFor(actionLower);
+    return effect === "Allow" ? entry.allow : entry.deny;
+  }
+
+  private buildEntry(actionLower: string): ActionEntry {
+    const candidates = [...(this.byService.get(serviceOfAction(actionLower)) ?? []), ...this.anyService];
+    const matching = candidates.filter((statement) => statementMatchesAction(statement, actionLower));
+    matching.sort((a, b) => a.ref.index - b.ref.index);
+    const allow = matching.filter((statement) => statement.effect === "Allow");
+    const deny = matching.filter((statement) => statement.effect === "Deny");
+    return { allow: allow.length ? allow : NO_STATEMENTS, deny: deny.length ? deny : NO_STATEMENTS, byResource: undefined };
+  }
+
+  mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
+    return this.statementsFor(action.toLowerCase(), effect).length > 0;
+  }
+}
+
+function narrowList(statements: readonly CompiledStatement[], resource: string): readonly CompiledStatement[] {
+  const narrowed = statements.filter((statement) => statementMayMatchResource(statement, resource));
+  return narrowed.length > 0 ? narrowed : NO_STATEMENTS;
+}
+
+/**
+ * Compiles a policy document given as an object, JSON text, URL-encoded JSON text or the
+ * snapshot's undecodable record. Never throws: problems are returned on the policy.
+ */
+export function compilePolicy(document: unknown, source: PolicySource): CompiledPolicy {
+  try {
+    return compileOrThrow(document, source);
+  } catch (error) {
+    return new Policy(source, [], [{ path: "$", message: `the document could not be compiled: ${String(error)}` }], false);
+  }
+}
+
+function compileOrThrow(document: unknown, source: PolicySource): Policy {
+  const decoded = decodeDocument(document);
+  if ("problem" in decoded) return new Policy(source, [], [decoded.problem], false);
+
+  const raw = decoded.document;
+  const problems: PolicyProblem[] = [];
+  for (const name of Object.keys(raw)) {
+    if (!TOP_LEVEL.has(name)) problems.push({ path: memberPath("$", name), message: `unknown policy element "${name}"` });
+  }
+
+  const version = raw.Version;
+  if (version !== undefined && (typeof version !== "string" || !VERSIONS.has(version))) {
+    problems.push({ path: "$.Version", message: 'expected "2012-10-17" or "2008-10-17"' });
+  }
+  const variables = version === "2012-10-17";
+
+  const rawStatements = raw.Statement;
+  if (rawStatements === undefined || (!Array.isArray(rawStatements) && !isRecord(rawStatements))) {
+    problems.push({ path: "$.Statement", message: "expected a statement object or an array of statements" });
+    return new Policy(source, [], problems, true);
+  }
+
+  const list = Array.isArray(rawStatements) ? rawStatements : [rawStatements];
+  const statements: CompiledStatement[] = [];
+  list.forEach((item, position) => {
+    const path = Array.isArray(rawStatements) ? `$.Statement[${position}]` : "$.Statement";
+    const statement = compileStatement({ raw: item, path, index: position + 1, source, variables }, problems);
+    if (statement) statements.push(statement);
+  });
+  return new Policy(source, statements, problems, true);
+}
+
+/** The compiled statements behind a CompiledPolicy made by `compilePolicy`. */
+export function asPolicy(policy: CompiledPolicy): Policy | undefined {
+  return policy instanceof Policy ? policy : undefined;
+}
