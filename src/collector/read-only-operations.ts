@@ -14,7 +14,7 @@ export interface ReadOnlyOperation {
   readonly service: string;
   /** The API operation name, as the SDK's command is named without the `Command` suffix. */
   readonly operation: string;
-  /** The IAM action, `prefix:Name`; S3 and Access Analyzer name some actions differently from the API. */
+  /** The IAM action, `prefix:Name`; S3 and Access Analyzer authorize some operations under another name. */
   readonly action: string;
 }
 
@@ -59,7 +59,8 @@ export const READ_ONLY_OPERATIONS: readonly ReadOnlyOperation[] = [
   ...reads("sqs", "sqs", ["ListQueues", "GetQueueAttributes"]),
   ...reads("cloudtrail", "cloudtrail", ["LookupEvents"]),
   ...reads("ram", "ram", ["GetResourceShares", "ListPrincipals", "ListResources"]),
-  ...reads("accessanalyzer", "access-analyzer", ["ListAnalyzers", "ListFindingsV2"]),
+  // ListFindingsV2 is authorized by access-analyzer:ListFindings (Access Analyzer API reference).
+  ...reads("accessanalyzer", "access-analyzer", ["ListAnalyzers", ["ListFindingsV2", "ListFindings"]]),
 ];
 
 const ALLOWED = new Set(READ_ONLY_OPERATIONS.map((entry) => `${entry.service}:${entry.operation}`));
