@@ -1,0 +1,74 @@
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../../src/collector/clients.js";
+import { assumeRoleProvider, RENEW_BEFORE_EXPIRY_MS } from "../../src/collector/credentials.js";
+import { REDACTED_PATHS } from "../../src/shared/logger.js";
+import { isUndecodable, type PolicyDocument } from "../../src/model/snapshot.js";
+import { buildCollectedSnapshot } from "../../src/cli/collected-snapshot.js";
+import { FAKE_CREDENTIALS, startFakeAws, type FakeAws } from "../fake-aws/server.js";
+import { buildWorld, LAKE_ACCOUNT, ORG_ROLE } from "../fake-aws/world.js";
+import { collectFromFake, virtualClock } from "./helpers.js";
+
+describe("assumeRoleProvider", () => {
+  let fake: FakeAws;
+
+  beforeAll(async () => {
+    fake = await startFakeAws(buildWorld());
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  const assumeRoleCalls = () => fake.received.filter((received) => received.operation === "AssumeRole").length;
+
+  it("re-assumes before the session expires", async () => {
+    const clock = virtualClock();
+    const sts = createClient("sts", "us-east-1", { credentials: FAKE_CREDENTIALS, maxAttempts: 1, requestTimeoutMs: 2_000, endpoint: fake.endpoint });
+    const provider = assumeRoleProvider(sts, { roleArn: `arn:aws:iam::${LAKE_ACCOUNT}:role/${ORG_ROLE}`, sessionName: "lakewarden-test" }, clock);
+    const before = assumeRoleCalls();
+
+    const first = await provider();
+    await provider();
+    expect(assumeRoleCalls() - before).toBe(1);
+
+    // The fake issues one-hour sessions: move to just inside the renewal window.
+    await clock.sleep(3600_000 - RENEW_BEFORE_EXPIRY_MS + 1_000);
+    const renewed = await provider();
+    expect(assumeRoleCalls() - before).toBe(2);
+    expect(renewed.expiration?.getTime()).toBeGreaterThanOrEqual(first.expiration?.getTime() ?? 0);
+  });
+});
+
+describe("collection with odd data", () => {
+  it("records an undecodable policy and goes on", async () => {
+    const world = buildWorld();
+    const role = world.iam[LAKE_ACCOUNT]!.RoleDetailList[0] as { RolePolicyList: { PolicyDocument: string }[] };
+    role.RolePolicyList[0]!.PolicyDocument = "%7B%22Version%ZZ";
+    const { result } = await collectFromFake(world);
+
+    const snapshot = await buildCollectedSnapshot(result);
+    const roles = snapshot.accounts.find((account) => account.accountId === LAKE_ACCOUNT)?.iam?.roles ?? [];
+    const document = roles.find((candidate) => candidate.name === "role-0")?.inlinePolicies[0]?.document as PolicyDocument;
+    expect(isUndecodable(document)).toBe(true);
+    expect(roles.length).toBe(3);
+  });
+
+  it("logs no credential", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString("utf8"));
+        done();
+      },
+    });
+    const logger = pino({ level: "trace", redact: { paths: REDACTED_PATHS, censor: "[redacted]" } }, sink);
+    await collectFromFake(buildWorld(), { logger });
+
+    const text = lines.join("");
+    expect(text.length).toBeGreaterThan(0);
+    for (const secret of ["fake-base-secret", "fake-secret", "fake-session-token", FAKE_CREDENTIALS.accessKeyId, "FAKEASSUMED"]) {
+      expect(text, secret).not.toContain(secret);
+    }
+  });
+});
