@@ -49,6 +49,10 @@ export interface ReceivedOperation {
 export interface FakeAws {
   readonly endpoint: string;
   readonly received: ReceivedOperation[];
+  /** The most requests in flight at once, by `<service>`, `<service>/<account>` and `account/<account>` (STS left out). */
+  readonly peakInFlight: Map<string, number>;
+  /** The most accounts (other than the caller's) that had a request in flight at once. */
+  peakAccountsInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -62,9 +66,10 @@ interface Decoded {
 /** Starts the fake on 127.0.0.1 at a free port. */
 export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
   const received: ReceivedOperation[] = [];
+  const inFlight = new InFlight();
   const server = createServer((incoming, response) => {
     readBody(incoming)
-      .then((body) => answer(world, received, incoming, body, response))
+      .then((body) => answer(world, received, inFlight, incoming, body, response))
       .catch((error: unknown) => {
         response.writeHead(500, { "content-type": "text/plain" });
         response.end(`fake AWS failed: ${String(error)}`);
@@ -75,11 +80,47 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     received,
+    peakInFlight: inFlight.peaks,
+    peakAccountsInFlight: () => inFlight.peakAccounts,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
 
-function answer(world: FakeWorld, received: ReceivedOperation[], incoming: IncomingMessage, body: string, response: ServerResponse): void {
+/** Counts requests in flight per service and per service and account, keeping the peaks. */
+class InFlight {
+  readonly peaks = new Map<string, number>();
+  peakAccounts = 0;
+  private readonly current = new Map<string, number>();
+  private readonly accounts = new Map<string, number>();
+
+  enter(request: FakeRequest): void {
+    for (const key of keysOf(request)) {
+      const count = (this.current.get(key) ?? 0) + 1;
+      this.current.set(key, count);
+      this.peaks.set(key, Math.max(this.peaks.get(key) ?? 0, count));
+    }
+    if (!request.accessKeyId.startsWith("FAKEASSUMED")) return;
+    this.accounts.set(request.accountId, (this.accounts.get(request.accountId) ?? 0) + 1);
+    this.peakAccounts = Math.max(this.peakAccounts, this.accounts.size);
+  }
+
+  leave(request: FakeRequest): void {
+    for (const key of keysOf(request)) this.current.set(key, (this.current.get(key) ?? 1) - 1);
+    if (!request.accessKeyId.startsWith("FAKEASSUMED")) return;
+    const left = (this.accounts.get(request.accountId) ?? 1) - 1;
+    if (left === 0) this.accounts.delete(request.accountId);
+    else this.accounts.set(request.accountId, left);
+  }
+}
+
+/** The counters a request takes part in; STS stays out of the per-account one, since AssumeRole is the caller's. */
+function keysOf(request: FakeRequest): string[] {
+  const keys = [request.service, `${request.service}/${request.accountId}`];
+  if (request.service !== "sts") keys.push(`account/${request.accountId}`);
+  return keys;
+}
+
+async function answer(world: FakeWorld, received: ReceivedOperation[], inFlight: InFlight, incoming: IncomingMessage, body: string, response: ServerResponse): Promise<void> {
   let decoded: Decoded;
   try {
     decoded = decode(world, incoming, body);
@@ -90,6 +131,9 @@ function answer(world: FakeWorld, received: ReceivedOperation[], incoming: Incom
 
   const { protocol, request } = decoded;
   received.push({ service: request.service, operation: request.operation, accountId: request.accountId, region: request.region });
+  inFlight.enter(request);
+  if (world.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, world.latencyMs));
+  inFlight.leave(request);
   try {
     throttleIfAsked(world, protocol, request.operation);
     const handler = HANDLERS[request.service]?.[request.operation];

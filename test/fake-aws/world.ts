@@ -44,6 +44,8 @@ export interface FakeWorld {
   throttles: Record<string, number>;
   /** Operations whose every page points back to the first page. */
   repeatToken: Set<string>;
+  /** Milliseconds the fake waits before answering, so overlapping requests can be observed. */
+  latencyMs: number;
 }
 
 /** The policy text of a role that the audit role's own trust would have. */
@@ -204,5 +206,18 @@ export function buildWorld(): FakeWorld {
     pageSizes: {},
     throttles: {},
     repeatToken: new Set(),
+    latencyMs: 0,
   };
+}
+
+/** Adds `count` member accounts under the root, each with a few roles, to show fan-out limits. */
+export function addMemberAccounts(world: FakeWorld, count: number): string[] {
+  const added: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const id = String(444444444400 + index);
+    world.accounts.push(account(id, `member-${index}`, world.roots[0]?.Id ?? "r-fake"));
+    world.iam[id] = iamOf(id, 2);
+    added.push(id);
+  }
+  return added;
 }

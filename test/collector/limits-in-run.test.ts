@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { addMemberAccounts, buildWorld, LAKE_REGION } from "../fake-aws/world.js";
+import { collectFromFake } from "./helpers.js";
+
+describe("collect limits", () => {
+  it("sends Organizations calls one at a time", async () => {
+    const world = buildWorld();
+    world.latencyMs = 20;
+    const { fake } = await collectFromFake(world, { regions: [LAKE_REGION] });
+
+    expect(fake.received.filter((received) => received.service === "organizations").length).toBeGreaterThan(5);
+    expect(fake.peakInFlight.get("organizations")).toBe(1);
+  });
+
+  it("caps accounts in flight", async () => {
+    const world = buildWorld();
+    world.latencyMs = 20;
+    const members = addMemberAccounts(world, 6);
+    const { fake, result } = await collectFromFake(world, { regions: [LAKE_REGION], concurrency: 2 });
+
+    for (const id of members) expect(result.callsByAccount[id], id).toBe(1);
+    expect(fake.peakAccountsInFlight()).toBeLessThanOrEqual(2);
+  });
+
+  it("caps reads in flight per account", async () => {
+    const world = buildWorld();
+    world.latencyMs = 20;
+    const { fake } = await collectFromFake(world, { perAccountConcurrency: 2 });
+
+    const accounts = [...fake.peakInFlight].filter(([key]) => key.startsWith("account/"));
+    expect(accounts.length).toBeGreaterThan(1);
+    for (const [key, peak] of accounts) expect(peak, key).toBeLessThanOrEqual(2);
+  });
+});
