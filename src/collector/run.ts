@@ -10,6 +10,7 @@ import { CoverageLedger } from "./ledger.js";
 import { RateLimiter, Semaphore, SYSTEM_CLOCK, type Clock } from "./limits.js";
 import { collectOrganization, type OrganizationView } from "./organizations/index.js";
 import { Reader, type ReadScope } from "./reader.js";
+import { discoverLakeRegions } from "./securitylake/index.js";
 import { SERVICE_COLLECTORS } from "./registry.js";
 import { GLOBAL, GLOBAL_SERVICES_REGION } from "./scope.js";
 import type { AccountContext, LakeResources } from "./service.js";
@@ -18,7 +19,7 @@ import type { AccountContext, LakeResources } from "./service.js";
 export interface CollectOptions {
   readonly runId: string;
   readonly credentials: Credentials | CredentialsProvider;
-  /** Collected Regions; the first also serves STS. */
+  /** Collected Regions; the first also serves STS. The lake account adds the Regions of its data lakes. */
   readonly regions: readonly string[];
   /** Role name assumed in every member account; without it only the caller's account is read. */
   readonly orgRole?: string;
@@ -114,7 +115,8 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
         const access = await accountAccess(accountId, callerAccountId, identity.Arn, options, partition, callerSts, reader, isLakeAccount, clock);
         if (access) {
           const context = contextFor(accountId, access.credentials, access.callerArn, isLakeAccount);
-          await collectAccount(context, options.regions);
+          const lakeRegions = isLakeAccount ? await discoverLakeRegions(context, homeRegion) : [];
+          await collectAccount(context, [...new Set([...options.regions, ...lakeRegions])]);
         }
 
         accountsDone += 1;

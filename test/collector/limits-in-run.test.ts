@@ -32,3 +32,12 @@ describe("collect limits", () => {
     for (const [key, peak] of accounts) expect(peak, key).toBeLessThanOrEqual(2);
   });
 });
+
+describe("Security Lake Regions", () => {
+  it("adds the lake's Region to the named ones", async () => {
+    const { result } = await collectFromFake(buildWorld(), { regions: ["eu-west-1"] });
+
+    const subscribers = result.coverage.find((entry) => entry.region === LAKE_REGION && entry.operation === "ListSubscribers");
+    expect(subscribers?.state).toBe("collected");
+  });
+});

@@ -68,3 +68,19 @@ function rememberLakeResources(context: AccountContext, region: string, bucketAr
   const keyId = keyArn ? keyArn.resource.replace(/^key\//, "") : kmsKeyId;
   resources.kmsKeyIds.add(keyId);
 }
+
+/**
+ * The Regions where the lake account has a data lake, from one ListDataLakes without a Region
+ * filter. The lake's Regions join the collected ones, so a lake in a Region the user did not
+ * name is still read. A failure is recorded and the named Regions are used alone.
+ */
+export async function discoverLakeRegions(context: AccountContext, homeRegion: string): Promise<string[]> {
+  const client = context.client("securitylake", homeRegion);
+  const lakes = await context.reader.read(
+    scopeOf(context, homeRegion),
+    // The per-Region reads are exported; this one only finds the Regions, so it is not.
+    { service: "securitylake", operation: "ListDataLakes", param: "all-regions", exported: false, ...NOT_ENABLED },
+    () => client.send(new ListDataLakesCommand({})),
+  );
+  return (lakes?.dataLakes ?? []).flatMap((lake) => (lake.region ? [lake.region] : []));
+}
