@@ -27,7 +27,7 @@ function reads(service: string, prefix: string, operations: readonly (string | [
 
 export const READ_ONLY_OPERATIONS: readonly ReadOnlyOperation[] = [
   ...reads("sts", "sts", ["AssumeRole", "GetCallerIdentity"]),
-  ...reads("iam", "iam", ["GetAccountAuthorizationDetails"]),
+  ...reads("iam", "iam", ["GetAccountAuthorizationDetails", "GenerateCredentialReport", "GetCredentialReport"]),
   ...reads("organizations", "organizations", [
     "DescribeOrganization",
     "ListAccounts",
@@ -57,7 +57,7 @@ export const READ_ONLY_OPERATIONS: readonly ReadOnlyOperation[] = [
   ...reads("glue", "glue", ["GetResourcePolicy"]),
   ...reads("lakeformation", "lakeformation", ["GetDataLakeSettings", "ListPermissions"]),
   ...reads("sqs", "sqs", ["ListQueues", "GetQueueAttributes"]),
-  ...reads("cloudtrail", "cloudtrail", ["LookupEvents"]),
+  ...reads("cloudtrail", "cloudtrail", ["DescribeTrails", "GetEventSelectors", "LookupEvents"]),
   ...reads("ram", "ram", ["GetResourceShares", "ListPrincipals", "ListResources"]),
   // ListFindingsV2 is authorized by access-analyzer:ListFindings (Access Analyzer API reference).
   ...reads("accessanalyzer", "access-analyzer", ["ListAnalyzers", ["ListFindingsV2", "ListFindings"]]),

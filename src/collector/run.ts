@@ -240,6 +240,7 @@ function buildContext(parts: ContextParts): AccountContext {
     partition: parts.partition,
     isLakeAccount: parts.isLakeAccount,
     reader: parts.reader,
+    clock: parts.clock,
     eventsSince: parts.eventsSince,
     ...(parts.callerArn === undefined ? {} : { callerArn: parts.callerArn }),
     markCallerFiltered(region) {

@@ -1,5 +1,5 @@
 import type { ClientOf, ServiceName } from "./clients.js";
-import type { RateLimiter } from "./limits.js";
+import type { Clock, RateLimiter } from "./limits.js";
 import type { Reader, ReadScope } from "./reader.js";
 
 /** What the Security Lake collector found in one Region, for the collectors that read its resources. */
@@ -21,6 +21,8 @@ export interface AccountContext {
   lakeResources(region: string): LakeResources;
   /** The CloudTrail LookupEvents limiter of this account and Region (2 requests per second). */
   lookupEventsLimiter(region: string): RateLimiter;
+  /** The run's clock, for waits such as a credential report being generated. */
+  readonly clock: Clock;
   /** Start of the CloudTrail event window. */
   readonly eventsSince: Date;
   /** The principal the collector runs as in this account, to tell whether Lake Formation filtered its view. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCollectedSnapshot } from "../../src/cli/collected-snapshot.js";
 import { importExportFolder } from "../../src/importer/index.js";
 import type { Snapshot } from "../../src/model/snapshot.js";
-import { buildWorld, DENIED, LAKE_ACCOUNT, LAKE_REGION, NO_LAKE_REGION } from "../fake-aws/world.js";
+import { buildWorld, DENIED, LAKE_ACCOUNT, LAKE_REGION, MANAGEMENT, NO_LAKE_REGION } from "../fake-aws/world.js";
 import { collectFromFake } from "./helpers.js";
 
 /**
@@ -64,6 +64,16 @@ describe("collected snapshot", () => {
   it("holds the lake's subscribers", () => {
     const region = collected.accounts.find((account) => account.accountId === LAKE_ACCOUNT)?.regions.find((candidate) => candidate.region === LAKE_REGION);
     expect(region?.securityLake?.subscribers?.length).toBe(5);
+  });
+
+  it("holds the trail with its selectors", () => {
+    const region = collected.accounts.find((account) => account.accountId === LAKE_ACCOUNT)?.regions.find((candidate) => candidate.region === LAKE_REGION);
+    expect(region?.trails?.map((trail) => [trail.name, trail.managementEvents])).toEqual([["org-trail", "All"]]);
+  });
+
+  it("holds the credential reports", () => {
+    const management = collected.accounts.find((account) => account.accountId === MANAGEMENT);
+    expect(management?.credentialReport?.map((entry) => entry.user)).toEqual(["<root_account>", "auditor"]);
   });
 
   it("marks Lake Formation caller-filtered", () => {

@@ -35,6 +35,10 @@ export interface FakeWorld {
   lakeFormationPermissions: Json[];
   queues: Record<string, Record<string, string>>;
   events: Json[];
+  /** Trails as DescribeTrails lists them from the lake account, shadow copies included. */
+  trails: { Name: string; TrailARN: string; HomeRegion: string; S3BucketName: string; IsMultiRegionTrail: boolean; IsOrganizationTrail: boolean; LogFileValidationEnabled: boolean }[];
+  /** Credential report CSV per account. */
+  credentialReports: Record<string, string>;
   resourceShares: Json[];
   analyzers: Json[];
   findings: Json[];
@@ -186,6 +190,18 @@ export function buildWorld(): FakeWorld {
         CloudTrailEvent: JSON.stringify({ eventName: "CreateSubscriber", requestParameters: { subscriberName: "partner-1" } }),
       },
     ],
+    trails: [
+      {
+        Name: "org-trail",
+        TrailARN: `arn:aws:cloudtrail:${LAKE_REGION}:${MANAGEMENT}:trail/org-trail`,
+        HomeRegion: LAKE_REGION,
+        S3BucketName: "org-trail-logs",
+        IsMultiRegionTrail: true,
+        IsOrganizationTrail: true,
+        LogFileValidationEnabled: true,
+      },
+    ],
+    credentialReports: Object.fromEntries([MANAGEMENT, LAKE_ACCOUNT, DENIED].map((id) => [id, credentialReport(id)])),
     resourceShares: [
       { resourceShareArn: `arn:aws:ram:${LAKE_REGION}:${LAKE_ACCOUNT}:resource-share/share-1`, name: "LakeFormation-V3-share", owningAccountId: LAKE_ACCOUNT, allowExternalPrincipals: true, status: "ACTIVE" },
     ],
@@ -220,4 +236,16 @@ export function addMemberAccounts(world: FakeWorld, count: number): string[] {
     added.push(id);
   }
   return added;
+}
+
+/** A credential report with the root account and one user, as IAM writes the CSV. */
+export function credentialReport(accountId: string): string {
+  const header =
+    "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active," +
+    "access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service," +
+    "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service," +
+    "cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+  const root = `<root_account>,arn:aws:iam::${accountId}:root,2024-01-01T00:00:00+00:00,not_supported,N/A,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
+  const user = `auditor,arn:aws:iam::${accountId}:user/auditor,2024-01-01T00:00:00+00:00,false,N/A,N/A,N/A,false,true,2024-01-01T00:00:00+00:00,2026-12-01T00:00:00+00:00,us-east-1,iam,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
+  return [header, root, user].join("\n") + "\n";
 }

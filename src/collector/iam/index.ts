@@ -1,6 +1,7 @@
 import { paginateGetAccountAuthorizationDetails, type GetAccountAuthorizationDetailsCommandOutput } from "@aws-sdk/client-iam";
 import { toCliOutput } from "../export/records.js";
 import { scopeOf, type ServiceCollector } from "../service.js";
+import { readCredentialReport } from "./credential-report.js";
 import { decodeIamPolicyDocument } from "./policy-document.js";
 
 // IAM accepts up to 1,000 items per page; a large page keeps an account's call count flat.
@@ -8,7 +9,8 @@ const PAGE_SIZE = 1000;
 
 /**
  * IAM: one paginated GetAccountAuthorizationDetails per account gives every user, group, role
- * and managed policy with their documents, instead of one call per principal.
+ * and managed policy with their documents, instead of one call per principal; then the
+ * credential report.
  */
 export const iamCollector: ServiceCollector = {
   service: "iam",
@@ -27,6 +29,7 @@ export const iamCollector: ServiceCollector = {
       },
       () => paginateGetAccountAuthorizationDetails({ client, pageSize: PAGE_SIZE }, {}),
     );
+    await readCredentialReport(context, region);
   },
 };
 

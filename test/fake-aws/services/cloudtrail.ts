@@ -1,8 +1,19 @@
-import type { ServiceHandlers } from "../request.js";
+import { FakeAwsError, type FakeRequest, type ServiceHandlers } from "../request.js";
+import type { FakeWorld } from "../world.js";
 import { paged } from "./paging.js";
 
-/** CloudTrail (awsJson1_1): LookupEvents filtered by event name and start time. */
+function trailsSeenBy(request: FakeRequest, world: FakeWorld) {
+  return request.accountId === world.lakeAdminAccountId ? world.trails : [];
+}
+
+/** CloudTrail (awsJson1_1): the organization trail, its selectors and LookupEvents by event name. */
 export const CLOUDTRAIL: ServiceHandlers = {
+  DescribeTrails: (request, world) => ({ trailList: trailsSeenBy(request, world) }),
+  GetEventSelectors: (request, world) => {
+    const trail = trailsSeenBy(request, world).find((candidate) => candidate.TrailARN === request.params.TrailName || candidate.Name === request.params.TrailName);
+    if (!trail) throw new FakeAwsError("TrailNotFoundException", `Unknown trail: ${String(request.params.TrailName)}`);
+    return { TrailARN: trail.TrailARN, EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [] }] };
+  },
   LookupEvents: (request, world) => {
     const attributes = (request.params.LookupAttributes as { AttributeKey: string; AttributeValue: string }[] | undefined) ?? [];
     const name = attributes.find((attribute) => attribute.AttributeKey === "EventName")?.AttributeValue;

@@ -21,3 +21,12 @@ export const IAM: ServiceHandlers = {
     return output;
   },
 };
+
+IAM.GenerateCredentialReport = () => ({ State: "COMPLETE", Description: "No report exists. Starting a new report generation task" });
+
+IAM.GetCredentialReport = (request, world) => {
+  const report = world.credentialReports[request.accountId];
+  if (!report) throw new FakeAwsError("ReportNotPresent", "Credential report not present", 410);
+  // The query protocol carries the report's bytes as base64 text.
+  return { Content: Buffer.from(report, "utf8").toString("base64"), ReportFormat: "text/csv", GeneratedTime: new Date("2026-12-04T00:00:00Z") };
+};
