@@ -56,6 +56,8 @@ export interface ClientSettings {
   readonly endpoint?: string;
   /** Called once per operation the guard lets through, before it is signed. */
   readonly onCall?: (service: ServiceName, operation: string) => void;
+  /** Called for every HTTP attempt, retries included, so retries can be counted. */
+  readonly onAttempt?: () => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createClient<S extends ServiceName>(service: S, region: string, 
 
   const client = new Client(config);
   installReadOnlyGuard(client, service, settings.onCall);
+  if (settings.onAttempt) installAttemptCounter(client, settings.onAttempt);
   return client;
 }
 
@@ -84,9 +87,20 @@ interface MiddlewareHost {
   middlewareStack: {
     add(
       middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>,
-      options: { step: "initialize"; name: string; priority: "high" },
+      options: { step: "initialize" | "finalizeRequest"; name: string; priority: "high" | "low" },
     ): void;
   };
+}
+
+/** Counts HTTP attempts: the SDK's retry middleware runs first in this step, so each retry passes here again. */
+function installAttemptCounter(client: unknown, onAttempt: () => void): void {
+  (client as MiddlewareHost).middlewareStack.add(
+    (next) => async (args) => {
+      onAttempt();
+      return next(args);
+    },
+    { step: "finalizeRequest", name: "lakewardenAttemptCounter", priority: "low" },
+  );
 }
 
 /**

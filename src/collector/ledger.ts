@@ -8,6 +8,8 @@ import type { CoverageEntry, CoverageState } from "../model/snapshot.js";
 export class CoverageLedger {
   private readonly entries = new Map<string, CoverageEntry>();
   private readonly callsByAccount = new Map<string, number>();
+  private attempts = 0;
+  private calls = 0;
 
   record(entry: CoverageEntry): void {
     const key = [entry.accountId, entry.region, entry.service, entry.operation, entry.param ?? ""].join("\u0000");
@@ -15,7 +17,17 @@ export class CoverageLedger {
   }
 
   countCall(accountId: string): void {
+    this.calls += 1;
     this.callsByAccount.set(accountId, (this.callsByAccount.get(accountId) ?? 0) + 1);
+  }
+
+  countAttempt(): void {
+    this.attempts += 1;
+  }
+
+  /** HTTP attempts beyond the first of each call: throttling and transient errors the SDK retried. */
+  retries(): number {
+    return Math.max(0, this.attempts - this.calls);
   }
 
   /** API calls sent for `accountId`, retries not included. */

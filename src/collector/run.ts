@@ -57,6 +57,8 @@ export interface CollectResult {
   readonly records: readonly ExportRecord[];
   readonly coverage: readonly CoverageEntry[];
   readonly callsByAccount: Readonly<Record<string, number>>;
+  /** HTTP attempts the SDK retried (throttling, transient errors), over the whole run. */
+  readonly retries: number;
   readonly managementAccountId?: string;
   /** Account and Region pairs whose Lake Formation permissions only show what the caller may see. */
   readonly callerFilteredLakeFormation: readonly { readonly accountId: string; readonly region: string }[];
@@ -87,6 +89,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     requestTimeoutMs: options.requestTimeoutMs,
     ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
     onCall: () => ledger.countCall(accountId),
+    onAttempt: () => ledger.countAttempt(),
   });
 
   const callerSts = createClient("sts", homeRegion, settings("caller", options.credentials));
@@ -134,6 +137,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     records: reader.records,
     coverage: ledger.list(),
     callsByAccount,
+    retries: ledger.retries(),
     callerFilteredLakeFormation: callerFiltered.sort((a, b) => `${a.accountId}/${a.region}`.localeCompare(`${b.accountId}/${b.region}`)),
   };
   return organization.managementAccountId === undefined ? result : { ...result, managementAccountId: organization.managementAccountId };

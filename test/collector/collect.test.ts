@@ -73,6 +73,11 @@ describe("collect over the fake", () => {
     }
   });
 
+  it("counts the retries", () => {
+    // Seven throttling answers were set up; every one cost a retry.
+    expect(result.retries).toBeGreaterThanOrEqual(7);
+  });
+
   it("merges IAM pages and decodes documents", () => {
     const details = output(result, LAKE_ACCOUNT, "global", "get-account-authorization-details");
     const roleList = details.RoleDetailList as { AssumeRolePolicyDocument: unknown }[];
@@ -123,5 +128,6 @@ describe("collect edge cases", () => {
     const smallRun = await collectFromFake(small);
     const largeRun = await collectFromFake(large);
     expect(largeRun.result.callsByAccount[LAKE_ACCOUNT]).toBe(smallRun.result.callsByAccount[LAKE_ACCOUNT]);
+    expect(smallRun.result.retries).toBe(0);
   });
 });

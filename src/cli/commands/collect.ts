@@ -98,6 +98,7 @@ function printSummary(result: CollectResult, options: CollectCliOptions): void {
     runId: result.runId,
     accounts: Object.keys(result.callsByAccount).length,
     calls,
+    retries: result.retries,
     callsByAccount: result.callsByAccount,
     failedCalls: gaps.length,
     gaps: gaps.map((entry) => `${entry.accountId}/${entry.region} ${entry.service}:${entry.operation}${entry.param ? ` (${entry.param})` : ""}: ${entry.state}${entry.errorCode ? ` ${entry.errorCode}` : ""}`),
@@ -108,7 +109,7 @@ function printSummary(result: CollectResult, options: CollectCliOptions): void {
     return;
   }
 
-  process.stdout.write(`Collected ${summary.accounts} accounts with ${calls} API calls into ${options.output}; ${gaps.length} calls failed\n`);
+  process.stdout.write(`Collected ${summary.accounts} accounts with ${calls} API calls (${result.retries} retries) into ${options.output}; ${gaps.length} calls failed\n`);
   for (const line of summary.gaps) process.stdout.write(`  gap: ${line}\n`);
   for (const filtered of result.callerFilteredLakeFormation) {
     process.stdout.write(`  note: Lake Formation permissions in ${filtered.accountId}/${filtered.region} show only what the caller may see (not a data lake administrator)\n`);
