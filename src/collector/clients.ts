@@ -45,7 +45,7 @@ export type ServiceName = keyof typeof CLIENTS;
 /** The SDK client type of one service. */
 export type ClientOf<S extends ServiceName> = InstanceType<(typeof CLIENTS)[S]>;
 
-/** How every client is built: retries, timeouts and, in tests, the fake's endpoint. */
+/** Settings shared by every client: credentials, retries, timeouts and, in tests, the fake's endpoint. */
 export interface ClientSettings {
   readonly credentials: Credentials | CredentialsProvider;
   /** Attempts per call including the first, with the SDK's adaptive retry mode. */

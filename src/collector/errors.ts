@@ -1,6 +1,6 @@
 import type { CoverageState } from "../model/snapshot.js";
 
-/** What a failed AWS call means for coverage: its state, error code and message. */
+/** The coverage outcome of a failed AWS call: its state, error code and message. */
 export interface CallFailure {
   readonly state: CoverageState;
   readonly errorCode: string;
@@ -32,7 +32,7 @@ const THROTTLING_CODES = new Set([
   "ProvisionedThroughputExceededException",
 ]);
 
-/** The error code AWS returned, as the SDK exposes it on the error's name. */
+/** Returns the error code AWS returned, which the SDK exposes as the error's name. */
 export function errorCodeOf(error: unknown): string {
   if (typeof error !== "object" || error === null) return "UnknownError";
   const record = error as { name?: unknown; Code?: unknown; code?: unknown };
@@ -58,7 +58,7 @@ export function classifyFailure(error: unknown): CallFailure {
 /** Coverage messages are cut to this length, as the importer cuts them, so both record the same text. */
 export const MAX_MESSAGE_LENGTH = 500;
 
-/** The message's first line, cut to MAX_MESSAGE_LENGTH: the SDK appends hints on later lines. */
+/** Returns the message's first line, cut to MAX_MESSAGE_LENGTH, because the SDK appends hints on later lines. */
 function oneLine(message: string): string {
   const first = message.split(/\r?\n/).map((line) => line.trim()).find((line) => line.length > 0) ?? "";
   return first.length > MAX_MESSAGE_LENGTH ? `${first.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : first;

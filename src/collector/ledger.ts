@@ -35,12 +35,12 @@ export class CoverageLedger {
     return this.callsByAccount.get(accountId) ?? 0;
   }
 
-  /** Every entry, sorted so that two runs over the same organization compare equal. */
+  /** Returns every entry, sorted so that two runs over the same organization compare equal. */
   list(): CoverageEntry[] {
     return [...this.entries.keys()].sort().map((key) => this.entries.get(key) as CoverageEntry);
   }
 
-  /** The entries whose state means data is missing: everything but collected, empty and not-enabled. */
+  /** Returns the entries whose data is missing: every state but collected, empty and not-enabled. */
   gaps(): CoverageEntry[] {
     return this.list().filter((entry) => !COMPLETE_STATES.has(entry.state));
   }

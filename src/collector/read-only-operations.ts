@@ -65,18 +65,18 @@ export const READ_ONLY_OPERATIONS: readonly ReadOnlyOperation[] = [
 
 const ALLOWED = new Set(READ_ONLY_OPERATIONS.map((entry) => `${entry.service}:${entry.operation}`));
 
-/** Whether the collector may call `operation` of `service` (the SDK client folder name). */
+/** Tells whether the collector may call `operation` of `service` (the SDK client folder name). */
 export function isReadOnlyOperation(service: string, operation: string): boolean {
   return ALLOWED.has(`${service}:${operation}`);
 }
 
-/** The IAM actions of the list, sorted and without duplicates. */
+/** Returns the IAM actions of the list, sorted and without duplicates. */
 export function readOnlyActions(): string[] {
   return [...new Set(READ_ONLY_OPERATIONS.map((entry) => entry.action))].sort();
 }
 
 /**
- * The session policy every AssumeRole passes. Session permissions are the intersection of the
+ * Builds the session policy every AssumeRole passes. Session permissions are the intersection of the
  * role's policies and this one, so the session can never do more than the list allows. STS
  * actions stay out: a member-account session has no reason to chain into further roles, and
  * GetCallerIdentity needs no permission.

@@ -5,7 +5,7 @@ import { cliCommandName, cliErrorLine, cliServiceName, toCliOutput, type ExportR
 import type { CoverageLedger } from "./ledger.js";
 import { READ_ONLY_OPERATIONS } from "./read-only-operations.js";
 
-/** Where a read happens: the account and `global` or a Region. */
+/** The place of a read: the account, and `global` or a Region. */
 export interface ReadScope {
   readonly accountId: string;
   readonly region: string;
@@ -23,8 +23,9 @@ export interface ReadSpec<T> {
   readonly notConfiguredState?: CoverageState;
   readonly isEmpty?: (output: T) => boolean;
   /**
-   * False for discovery reads the export layout has no file for (SQS ListQueues): a success is
-   * neither exported nor recorded, since the reads it leads to are; a failure is still a gap.
+   * False for discovery reads that the export layout has no file for (SQS ListQueues). A
+   * success is neither exported nor recorded, because the reads it leads to are. A failure is
+   * still a gap.
    * @default true
    */
   readonly exported?: boolean;
@@ -93,9 +94,9 @@ export class Reader {
   }
 
   /**
-   * Records a read that could not be sent because the account's credentials failed (a denied
-   * AssumeRole): the read gets the credential error's state and code, and the export an error
-   * file naming the operation that failed, so a replay shows the same gap.
+   * Records a read that could not be sent because the account's credentials failed, as after a
+   * denied AssumeRole. The read gets the credential error's state and code. The export gets an
+   * error file that names the failed operation, so a replay shows the same gap.
    */
   recordUnreachable(scope: ReadScope, service: ServiceName, operation: string, failure: CallFailure, failedOperation: string): void {
     this.ledger.record({ ...this.entryBase(scope, service, operation, undefined), ...failure });

@@ -15,7 +15,7 @@ import { SERVICE_COLLECTORS } from "./registry.js";
 import { GLOBAL, GLOBAL_SERVICES_REGION } from "./scope.js";
 import type { AccountContext, LakeResources } from "./service.js";
 
-/** What one collection reads and how hard it may push the APIs. */
+/** Options of one collection: scope, credentials and the limits on API load. */
 export interface CollectOptions {
   readonly runId: string;
   readonly credentials: Credentials | CredentialsProvider;
@@ -150,8 +150,8 @@ function selectAccounts(organization: OrganizationView, callerAccountId: string,
 }
 
 /**
- * The credentials of one account: the caller's own for its account, an assumed role otherwise.
- * A denied AssumeRole is recorded as the account's coverage entry and the account is skipped.
+ * Resolves the credentials of one account: the caller's own for its account, an assumed role
+ * otherwise. A denied AssumeRole is recorded against the account's reads and the account is skipped.
  */
 async function accountAccess(
   accountId: string,

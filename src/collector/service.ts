@@ -2,7 +2,7 @@ import type { ClientOf, ServiceName } from "./clients.js";
 import type { Clock, RateLimiter } from "./limits.js";
 import type { Reader, ReadScope } from "./reader.js";
 
-/** What the Security Lake collector found in one Region, for the collectors that read its resources. */
+/** The lake resources the Security Lake collector found in one Region, for the collectors that read them. */
 export interface LakeResources {
   readonly bucketNames: Set<string>;
   readonly kmsKeyIds: Set<string>;
@@ -13,7 +13,7 @@ export interface AccountContext {
   readonly accountId: string;
   /** `aws`, `aws-cn` or `aws-us-gov`. */
   readonly partition: string;
-  /** Whether this account holds the Security Lake data lake (the delegated administrator). */
+  /** Whether this account is the Security Lake delegated administrator, where the data lake lives. */
   readonly isLakeAccount: boolean;
   readonly reader: Reader;
   client<S extends ServiceName>(service: S, region: string): ClientOf<S>;
@@ -41,7 +41,7 @@ export interface ServiceCollector {
   readonly service: ServiceName;
   /** `global` collectors run once per account; `regional` ones once per collected Region. */
   readonly scope: "global" | "regional";
-  /** `all` accounts, or only the account that holds the Security Lake data lake. */
+  /** `all` accounts, or only the Security Lake delegated administrator account. */
   readonly accounts: "all" | "lake";
   collect(context: AccountContext, region: string): Promise<void>;
 }

@@ -74,7 +74,7 @@ describe("collect over the fake", () => {
   });
 
   it("counts the retries", () => {
-    // Seven throttling answers were set up; every one cost a retry.
+    // The world sets up seven throttling errors, and each one costs a retry.
     expect(result.retries).toBeGreaterThanOrEqual(7);
   });
 

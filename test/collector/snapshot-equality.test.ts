@@ -9,7 +9,7 @@ import { buildWorld, DENIED, LAKE_ACCOUNT, LAKE_REGION, MANAGEMENT, NO_LAKE_REGI
 import { collectFromFake } from "./helpers.js";
 
 /**
- * The parts an export cannot carry: where the snapshot came from, and whether the reader was a
+ * Drops the parts an export cannot carry: where the snapshot came from, and whether the reader was a
  * Lake Formation administrator (the export layout has no file for the caller).
  */
 function comparable(snapshot: Snapshot): unknown {

@@ -44,15 +44,15 @@ export interface FakeWorld {
   findings: Json[];
   /** Items per page, per operation; 100 when absent. */
   pageSizes: Record<string, number>;
-  /** Throttling answers still to send, per operation, before it succeeds. */
+  /** Throttling errors still to return, per operation, before it succeeds. */
   throttles: Record<string, number>;
   /** Operations whose every page points back to the first page. */
   repeatToken: Set<string>;
-  /** Milliseconds the fake waits before answering, so overlapping requests can be observed. */
+  /** Milliseconds the fake waits before it responds, so overlapping requests can be observed. */
   latencyMs: number;
 }
 
-/** The policy text of a role that the audit role's own trust would have. */
+/** Returns a trust policy that lets `principal` assume the role. */
 export function trustPolicy(principal: string): Json {
   return { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }] };
 }
@@ -238,7 +238,7 @@ export function addMemberAccounts(world: FakeWorld, count: number): string[] {
   return added;
 }
 
-/** A credential report with the root account and one user, as IAM writes the CSV. */
+/** Returns a credential report CSV with the root account and one user, in IAM's column order. */
 export function credentialReport(accountId: string): string {
   const header =
     "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active," +

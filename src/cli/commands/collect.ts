@@ -151,7 +151,11 @@ function parseSettings(options: CollectCliOptions): Settings {
 /** Reads an ISO 8601 time or a duration back from now (`7d`, `12h`), within CloudTrail's 90 days. */
 export function parseEventsSince(text: string, now = Date.now()): Date {
   const duration = /^(\d+)([dh])$/.exec(text);
-  const time = duration ? now - Number(duration[1]) * (duration[2] === "d" ? 86_400_000 : 3_600_000) : Date.parse(text);
+  let time = Date.parse(text);
+  if (duration) {
+    const unitMs = duration[2] === "d" ? 86_400_000 : 3_600_000;
+    time = now - Number(duration[1]) * unitMs;
+  }
   if (Number.isNaN(time)) usage(`--events-since: expected an ISO 8601 time or a duration such as 7d, got ${JSON.stringify(text)}`);
   if (now - time > MAX_EVENT_DAYS * 86_400_000) usage(`--events-since: CloudTrail LookupEvents reaches back ${MAX_EVENT_DAYS} days at most, got ${JSON.stringify(text)}`);
   return new Date(time);

@@ -8,8 +8,8 @@ const POLL_INTERVAL_MS = 2_000;
 
 /**
  * The IAM credential report: which users have passwords, MFA and active access keys. IAM builds
- * it on request, so the report is generated first and read once complete. It holds no password
- * or key, only whether they exist and when they were used.
+ * it on request, so the report is generated first and read once complete. It contains no
+ * password or key, only whether they exist and when they were used.
  */
 export async function readCredentialReport(context: AccountContext, region: string): Promise<void> {
   const client = context.client("iam", "us-east-1");

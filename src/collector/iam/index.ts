@@ -8,9 +8,9 @@ import { decodeIamPolicyDocument } from "./policy-document.js";
 const PAGE_SIZE = 1000;
 
 /**
- * IAM: one paginated GetAccountAuthorizationDetails per account gives every user, group, role
- * and managed policy with their documents, instead of one call per principal; then the
- * credential report.
+ * IAM: one paginated GetAccountAuthorizationDetails per account returns every user, group, role
+ * and managed policy with its documents, so no call is made per principal. The credential
+ * report follows.
  */
 export const iamCollector: ServiceCollector = {
   service: "iam",
@@ -35,7 +35,7 @@ export const iamCollector: ServiceCollector = {
 
 type Json = Record<string, unknown>;
 
-/** The CLI's output: the SDK's, with every policy document decoded as the AWS CLI decodes it. */
+/** Converts the SDK output to the CLI's, decoding every policy document as the AWS CLI does. */
 function authorizationDetailsAsCli(output: GetAccountAuthorizationDetailsCommandOutput): unknown {
   const details = toCliOutput(output) as Json;
   for (const user of list(details.UserDetailList)) decodeList(user.UserPolicyList, "PolicyDocument");

@@ -21,7 +21,7 @@ import {
 import { GLOBAL } from "../scope.js";
 import type { AccountContext } from "../service.js";
 
-/** What the rest of the run needs from the organization. */
+/** The parts of the organization the rest of the run needs. */
 export interface OrganizationView {
   /** Active member accounts, the reading account included; empty when the organization was not read. */
   readonly accounts: readonly { readonly id: string; readonly name?: string }[];

@@ -9,13 +9,13 @@ import {
 import { parseArn } from "../../shared/arn.js";
 import { scopeOf, type AccountContext, type ServiceCollector } from "../service.js";
 
-// Security Lake answers ResourceNotFoundException when the Region has no data lake.
+// Security Lake returns ResourceNotFoundException when the Region has no data lake.
 const NOT_ENABLED = { notConfiguredCodes: ["ResourceNotFoundException"], notConfiguredState: "not-enabled" } as const;
 
 /**
- * Security Lake in the account that holds the data lake: the lake's configuration, its
+ * Security Lake in the delegated administrator account: the lake's configuration, its
  * subscribers, log sources and the organization configuration. In a Region without a data lake
- * Security Lake answers ResourceNotFoundException, which is recorded as `not-enabled`.
+ * Security Lake returns ResourceNotFoundException, which is recorded as `not-enabled`.
  */
 export const securityLakeCollector: ServiceCollector = {
   service: "securitylake",
@@ -70,7 +70,7 @@ function rememberLakeResources(context: AccountContext, region: string, bucketAr
 }
 
 /**
- * The Regions where the lake account has a data lake, from one ListDataLakes without a Region
+ * Lists the Regions where the lake account has a data lake, from one ListDataLakes without a Region
  * filter. The lake's Regions join the collected ones, so a lake in a Region the user did not
  * name is still read. A failure is recorded and the named Regions are used alone.
  */
