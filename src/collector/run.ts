@@ -209,6 +209,8 @@ function recordUnreachableAccount(reader: Reader, accountId: string, isLakeAccou
 
 /** Runs every service collector that applies to the account: global ones once, regional ones per Region. */
 async function collectAccount(context: AccountContext, regions: readonly string[]): Promise<void> {
+  // NOTE: member accounts other than the lake account get IAM only; their own buckets, keys,
+  // Lake Formation grants and events are not read.
   const applies = SERVICE_COLLECTORS.filter((collector) => collector.accounts === "all" || context.isLakeAccount);
   for (const collector of applies.filter((candidate) => candidate.scope === "global")) {
     await collector.collect(context, GLOBAL);

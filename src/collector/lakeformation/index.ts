@@ -31,6 +31,8 @@ export const lakeFormationCollector: ServiceCollector = {
     if (!permissions) return;
 
     const admins = [...(settings?.DataLakeSettings?.DataLakeAdmins ?? []), ...(settings?.DataLakeSettings?.ReadOnlyAdmins ?? [])];
+    // NOTE: a session ARN carries no role path, so an administrator entry with a path never matches
+    // and the view is marked caller-filtered; that errs towards "partial", never towards "complete".
     const caller = context.callerArn === undefined ? undefined : (roleArnOfSession(context.callerArn) ?? context.callerArn);
     const isAdmin = caller !== undefined && admins.some((admin) => admin.DataLakePrincipalIdentifier === caller);
     if (!isAdmin) context.markCallerFiltered(region);

@@ -80,6 +80,8 @@ export async function discoverLakeRegions(context: AccountContext, homeRegion: s
     scopeOf(context, homeRegion),
     // The per-Region reads are exported; this one only finds the Regions, so it is not.
     { service: "securitylake", operation: "ListDataLakes", param: "all-regions", exported: false, ...NOT_ENABLED },
+    // NOTE: that an unfiltered ListDataLakes lists every Region's lake is read from the API
+    // reference's optional `regions` filter, not checked against AWS.
     () => client.send(new ListDataLakesCommand({})),
   );
   return (lakes?.dataLakes ?? []).flatMap((lake) => (lake.region ? [lake.region] : []));
