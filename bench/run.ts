@@ -1,4 +1,5 @@
 import { evaluatorBenchmark } from "./evaluator.js";
+import { importExportBenchmark } from "./import-export.js";
 
 /**
  * `npm run bench`: runs every benchmark in BENCHMARKS and prints its figures. Figures for the
@@ -9,7 +10,7 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const BENCHMARKS: Benchmark[] = [evaluatorBenchmark];
+export const BENCHMARKS: Benchmark[] = [evaluatorBenchmark, importExportBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -61,7 +61,7 @@ command -v node >/dev/null || fail "Node.js (node) is not on PATH"
 
 IFS=',' read -r -a regions <<<"$regions_text"
 for region in "${regions[@]}"; do
-  [[ "$region" =~ ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$ ]] || fail "invalid Region name: $region"
+  [[ "$region" =~ ^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$ ]] || fail "invalid Region name: $region"
 done
 
 mkdir -p "$out"
@@ -133,6 +133,13 @@ caller_account="$(json_values "$identity" 'd.Account')"
 partition="$(json_values "$identity" 'd.Arn.split(":")[1]')"
 started_at="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 
+requested_accounts=()
+[[ -z "$accounts_text" ]] || IFS=',' read -r -a requested_accounts <<<"$accounts_text"
+for account in "${requested_accounts[@]}"; do
+  [[ "$account" =~ ^[0-9]{12}$ ]] || fail "invalid account id: $account"
+  [[ "$account" == "$caller_account" || -n "$org_role" ]] || fail "account $account is not the caller's account; pass --org-role to read it"
+done
+
 # --- Organizations, from the caller's account (the management account or a delegated one) ---
 
 export_organization() {
@@ -176,14 +183,11 @@ org_files="$out/$caller_account/global"
 
 accounts=("$caller_account")
 if [[ -n "$accounts_text" ]]; then
-  IFS=',' read -r -a accounts <<<"$accounts_text"
+  accounts=("${requested_accounts[@]}")
 elif [[ -n "$org_role" && -f "$org_files/organizations__list-accounts.json" ]]; then
   # Suspended accounts cannot be read; the importer expects files only for active ones.
   mapfile -t accounts < <(json_values "$org_files/organizations__list-accounts.json" 'd.Accounts.filter((a) => (a.Status ?? a.State) === "ACTIVE").map((a) => a.Id).sort()')
 fi
-for account in "${accounts[@]}"; do
-  [[ "$account" =~ ^[0-9]{12}$ ]] || fail "invalid account id: $account"
-done
 
 lake_admin="$caller_account"
 if [[ -f "$org_files/organizations__list-delegated-administrators__$SECURITY_LAKE_PRINCIPAL.json" ]]; then
@@ -221,6 +225,7 @@ export_iam() {
     sleep 2
   done
   call "$account" global iam__get-credential-report iam get-credential-report --region "$region" || true
+  call "$account" global s3api__list-buckets s3api list-buckets --region "$region" || true
 }
 
 export_region() {
@@ -314,9 +319,6 @@ export_lake() {
 }
 
 for account in "${accounts[@]}"; do
-  if [[ "$account" != "$caller_account" && -z "$org_role" ]]; then
-    fail "account $account is not the caller's account; pass --org-role to read it"
-  fi
   export_iam "$account"
   for region in "${regions[@]}"; do export_region "$account" "$region"; done
 done

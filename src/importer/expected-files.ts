@@ -1,4 +1,4 @@
-import type { AccountSnapshot, CoverageEntry, Organization } from "../model/snapshot.js";
+import type { AccountSnapshot, CoverageEntry } from "../model/snapshot.js";
 import { GLOBAL_FOLDER, exportFileStem } from "./layout.js";
 
 /** One file the export should hold, named by its account, folder and stem. */
@@ -18,7 +18,6 @@ export interface ExportContents {
   /** File stems present, by account and folder. */
   readonly stems: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   readonly accounts: readonly AccountSnapshot[];
-  readonly organization: Organization | undefined;
   /** Account folders holding Organizations files, in account order. */
   readonly organizationSources: readonly string[];
   /** Policy, root and OU ids that Organizations listed, even when the organization could not be built. */
@@ -27,6 +26,8 @@ export interface ExportContents {
   readonly listedAccounts: ReadonlyArray<{ id: string; status?: string }>;
   readonly securityLakeAdministrators: readonly string[];
   readonly managementAccountId: string | undefined;
+  /** True when describe-organization failed with AWSOrganizationsNotInUseException (a standalone account). */
+  readonly organizationNotInUse: boolean;
 }
 
 /** The Security Lake reads expected in each Region of the lake's administrator account. */
@@ -83,7 +84,7 @@ function expectedIam(contents: ExportContents): ExpectedFile[] {
 
 function expectedOrganization(contents: ExportContents): ExpectedFile[] {
   const accountId = contents.organizationSources[0] ?? contents.managementAccountId;
-  if (accountId === undefined) return [];
+  if (accountId === undefined || contents.organizationNotInUse) return [];
 
   const file = (command: string, operation: string, param?: string): ExpectedFile => ({
     accountId,
@@ -119,7 +120,11 @@ function expectedLake(contents: ExportContents): ExpectedFile[] {
     if (holdsLakeFiles) lakeAccounts.add(accountId);
   }
   const regions = new Set<string>();
-  for (const folders of contents.stems.values()) for (const folder of folders.keys()) if (folder !== GLOBAL_FOLDER) regions.add(folder);
+  for (const folders of contents.stems.values()) {
+    for (const folder of folders.keys()) {
+      if (folder !== GLOBAL_FOLDER) regions.add(folder);
+    }
+  }
 
   const expected: ExpectedFile[] = [];
   for (const accountId of lakeAccounts) {

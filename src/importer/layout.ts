@@ -21,8 +21,8 @@ export interface ExportFileName {
 }
 
 const ACCOUNT_FOLDER = /^\d{12}$/;
-// Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `ap-southeast-5`, `cn-north-1`.
-const REGION_FOLDER = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`.
+const REGION_FOLDER = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)__([a-z0-9]+(?:-[a-z0-9]+)*)(?:__([A-Za-z0-9._-]+))?\.(json|error)$/;
 
 export function isAccountFolderName(name: string): boolean {

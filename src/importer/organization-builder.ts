@@ -32,8 +32,6 @@ export class OrganizationBuilder {
   readonly policyDocuments = new Map<string, PolicyDocument>();
   readonly policyTargets = new Map<string, PolicyTarget[]>();
   readonly delegatedAdministrators = new Map<string, DelegatedAdministrator>();
-  /** Service principals whose `list-delegated-administrators` output was read. */
-  readonly delegationsRead = new Set<string>();
   /** True once any Organizations file was read. */
   touched = false;
 
@@ -50,7 +48,6 @@ export class OrganizationBuilder {
     copyInto(this.policyDocuments, other.policyDocuments);
     copyInto(this.policyTargets, other.policyTargets);
     copyInto(this.delegatedAdministrators, other.delegatedAdministrators);
-    for (const servicePrincipal of other.delegationsRead) this.delegationsRead.add(servicePrincipal);
   }
 
   addAccount(account: Account): void {

@@ -97,6 +97,9 @@ function checkPlacement(parser: CommandParser, name: ExportFileName, region: str
   if (parser.takesParam && name.param === undefined) {
     throw inputError("invalidExport", file, undefined, `${parser.service} ${parser.command} files are named <service>__<command>__<param>; the <param> is missing`);
   }
+  if (parser.paramPattern && name.param !== undefined && !parser.paramPattern.test(name.param)) {
+    throw inputError("invalidExport", file, undefined, `"${name.param}" is not a valid <param> for ${parser.service} ${parser.command} (expected ${parser.paramPattern.source})`);
+  }
   if (!parser.takesParam && name.param !== undefined) {
     throw inputError("invalidExport", file, undefined, `${parser.service} ${parser.command} takes no <param> in the file name`);
   }
@@ -149,9 +152,10 @@ function coverageEntry(parser: CommandParser, target: FileTarget, state: Coverag
   return entry;
 }
 
-/** Returns the partition of an account folder's Regions: `aws` unless they are China or GovCloud Regions. */
+/** Returns the partition of an account folder's Regions: `aws` unless they are China, GovCloud or EU sovereign ones. */
 function partitionOfAccount(folderNames: string[]): string {
   if (folderNames.some((name) => name.startsWith("cn-"))) return "aws-cn";
   if (folderNames.some((name) => name.startsWith("us-gov-"))) return "aws-us-gov";
+  if (folderNames.some((name) => name.startsWith("eusc-"))) return "aws-eusc";
   return "aws";
 }

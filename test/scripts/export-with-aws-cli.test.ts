@@ -116,6 +116,18 @@ describe("export-with-aws-cli.sh", () => {
     expect(snapshot.accounts.map((account) => account.accountId)).toEqual(["111111111111", "222222222222", "333333333333", "444444444444"]);
   });
 
+  it("rejects another account without --org-role", async () => {
+    const fresh = join(work, "not-written");
+    const env = { ...process.env, PATH: `${FAKE_AWS}:${process.env.PATH ?? ""}`, FAKE_AWS_LOG: join(work, "rejected.log"), FAKE_AWS_EXPORT: EXPORT, FAKE_AWS_CALLER_ACCOUNT: "111111111111" };
+    await expect(run("bash", [SCRIPT, "--out", fresh, "--regions", "us-east-1", "--accounts", "222222222222"], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/account 222222222222 is not the caller's account; pass --org-role/),
+    });
+    await expect(readdir(fresh)).resolves.toEqual([]);
+    await rm(join(work, "rejected.log"), { force: true });
+    await rm(fresh, { recursive: true, force: true });
+  });
+
   it("rejects a folder that is not empty", async () => {
     await expect(run("bash", [SCRIPT, "--out", out, "--regions", "us-east-1"], { env: { ...process.env, PATH: `${FAKE_AWS}:${process.env.PATH ?? ""}` } })).rejects.toMatchObject({
       code: 2,

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { defineCommand, type CommandParser } from "../command.js";
 
 // IAM Access Analyzer: the CLI's service name is `accessanalyzer`, the IAM prefix `access-analyzer`.
-const common = { service: "accessanalyzer", iamPrefix: "access-analyzer", scope: "regional" } as const;
+// An empty file or a missing list reads as an empty list (REST-JSON may leave empty lists out).
+const common = { service: "accessanalyzer", iamPrefix: "access-analyzer", scope: "regional", acceptsEmptyOutput: true } as const;
 
 const listAnalyzers = defineCommand({
   ...common,
@@ -10,7 +11,7 @@ const listAnalyzers = defineCommand({
   operation: "ListAnalyzers",
   takesParam: false,
   schema: z.looseObject({
-    analyzers: z.array(z.looseObject({ arn: z.string(), name: z.string(), type: z.string(), status: z.string().optional() })),
+    analyzers: z.array(z.looseObject({ arn: z.string(), name: z.string(), type: z.string(), status: z.string().optional() })).default([]),
   }),
   apply(output, target) {
     const region = target.account.region(target.region);
@@ -33,7 +34,7 @@ const listFindingsV2 = defineCommand({
   operation: "ListFindingsV2",
   takesParam: true,
   // Findings are kept as AWS returns them; the rules read the fields they need.
-  schema: z.looseObject({ findings: z.array(z.looseObject({ id: z.string() })) }),
+  schema: z.looseObject({ findings: z.array(z.looseObject({ id: z.string() })).default([]) }),
   apply(output, target) {
     const region = target.account.region(target.region);
     region.analyzerFindingsRead = true;

@@ -129,15 +129,21 @@ function parseRecord(text: string, target: FileTarget, field: string): Record<st
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw inputError("invalidExport", target.file, field, "expected a CloudTrail record as a JSON object");
   }
-  return withoutSecrets(value) as Record<string, unknown>;
+  return withoutSecrets(value, target, field, 0) as Record<string, unknown>;
 }
 
-function withoutSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecrets);
+/** CloudTrail records nest a few levels; a much deeper one is not a record and would exhaust the stack. */
+const MAX_RECORD_DEPTH = 64;
+
+function withoutSecrets(value: unknown, target: FileTarget, field: string, depth: number): unknown {
+  if (depth > MAX_RECORD_DEPTH) {
+    throw inputError("invalidExport", target.file, field, `CloudTrail record nests deeper than ${MAX_RECORD_DEPTH} levels`);
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, target, field, depth + 1));
   if (typeof value !== "object" || value === null) return value;
 
   const entries = Object.entries(value).filter(([key]) => !SECRET_KEYS.has(key.toLowerCase()));
-  return Object.fromEntries(entries.map(([key, inner]) => [key, withoutSecrets(inner)]));
+  return Object.fromEntries(entries.map(([key, inner]) => [key, withoutSecrets(inner, target, field, depth + 1)]));
 }
 
 type SelectorOutput = {

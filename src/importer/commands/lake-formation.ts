@@ -27,6 +27,8 @@ const listPermissions = defineCommand({
   operation: "ListPermissions",
   scope: "regional",
   takesParam: false,
+  // The CLI prints nothing for an empty response, and REST-JSON services may leave empty lists out.
+  acceptsEmptyOutput: true,
   schema: z.looseObject({
     PrincipalResourcePermissions: z.array(
       z.looseObject({
@@ -38,7 +40,7 @@ const listPermissions = defineCommand({
           .looseObject({ ResourceShare: z.array(z.string()).optional() })
           .optional(),
       }),
-    ),
+    ).default([]),
   }),
   apply(output, target) {
     regionOf(target).lakeFormationPart().permissions = output.PrincipalResourcePermissions.map((grant) => {

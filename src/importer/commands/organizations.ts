@@ -19,6 +19,9 @@ const policySummarySchema = z.looseObject({
   AwsManaged: z.boolean(),
 });
 const common = { service: "organizations", iamPrefix: "organizations", scope: "global" } as const;
+// Id forms from the Organizations API reference: policy, root and OU ids.
+const POLICY_ID = /^p-[0-9a-zA-Z_]{8,128}$/;
+const PARENT_ID = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 
 const describeOrganization = defineCommand({
   ...common,
@@ -74,6 +77,7 @@ const listOrganizationalUnitsForParent = defineCommand({
   command: "list-organizational-units-for-parent",
   operation: "ListOrganizationalUnitsForParent",
   takesParam: true,
+  paramPattern: PARENT_ID,
   schema: z.looseObject({
     OrganizationalUnits: z.array(z.looseObject({ Id: z.string(), Arn: z.string(), Name: z.string() })),
   }),
@@ -91,6 +95,7 @@ const listAccountsForParent = defineCommand({
   command: "list-accounts-for-parent",
   operation: "ListAccountsForParent",
   takesParam: true,
+  paramPattern: PARENT_ID,
   schema: z.looseObject({ Accounts: z.array(accountSchema) }),
   apply(output, target) {
     for (const account of output.Accounts) {
@@ -106,6 +111,8 @@ const listPolicies = defineCommand({
   command: "list-policies",
   operation: "ListPolicies",
   takesParam: true,
+  // Lakewarden reads the two authorization policy types; tag, backup and AI policies grant nothing.
+  paramPattern: /^(SERVICE_CONTROL_POLICY|RESOURCE_CONTROL_POLICY)$/,
   schema: z.looseObject({ Policies: z.array(policySummarySchema) }),
   apply(output, target) {
     for (const policy of output.Policies) target.organization.addPolicySummary(convertSummary(policy));
@@ -118,6 +125,7 @@ const describePolicy = defineCommand({
   command: "describe-policy",
   operation: "DescribePolicy",
   takesParam: true,
+  paramPattern: POLICY_ID,
   schema: z.looseObject({ Policy: z.looseObject({ PolicySummary: policySummarySchema, Content: z.string() }) }),
   apply(output, target) {
     const summary = convertSummary(output.Policy.PolicySummary);
@@ -132,6 +140,7 @@ const listTargetsForPolicy = defineCommand({
   command: "list-targets-for-policy",
   operation: "ListTargetsForPolicy",
   takesParam: true,
+  paramPattern: POLICY_ID,
   schema: z.looseObject({
     Targets: z.array(
       z.looseObject({
@@ -169,7 +178,6 @@ const listDelegatedAdministrators = defineCommand({
   }),
   apply(output, target) {
     const servicePrincipal = paramOf(target);
-    target.organization.delegationsRead.add(servicePrincipal);
     for (const admin of output.DelegatedAdministrators) {
       target.organization.delegatedAdministrators.set(`${servicePrincipal} ${admin.Id}`, {
         servicePrincipal,

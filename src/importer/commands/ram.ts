@@ -4,8 +4,16 @@ import { defineCommand, paramOf, type CommandParser, type FileTarget } from "../
 import type { ResourceOwner } from "../region-builder.js";
 
 // RAM files are named by resource owner: SELF (shares this account owns) or OTHER-ACCOUNTS
-// (shares given to it). Principals and resources join their share by ARN when built.
-const common = { service: "ram", iamPrefix: "ram", scope: "regional", takesParam: true } as const;
+// (shares given to it). Principals and resources join their share by ARN when built. An empty
+// file or a missing list reads as an empty list, as RAM's REST-JSON responses may leave it out.
+const common = {
+  service: "ram",
+  iamPrefix: "ram",
+  scope: "regional",
+  takesParam: true,
+  paramPattern: /^(SELF|OTHER-ACCOUNTS)$/,
+  acceptsEmptyOutput: true,
+} as const;
 
 const getResourceShares = defineCommand({
   ...common,
@@ -20,7 +28,7 @@ const getResourceShares = defineCommand({
         allowExternalPrincipals: z.boolean().optional(),
         status: z.string().optional(),
       }),
-    ),
+    ).default([]),
   }),
   apply(output, target) {
     const region = target.account.region(target.region);
@@ -44,7 +52,7 @@ const listPrincipals = defineCommand({
   ...common,
   command: "list-principals",
   operation: "ListPrincipals",
-  schema: z.looseObject({ principals: z.array(z.looseObject({ id: z.string(), resourceShareArn: z.string() })) }),
+  schema: z.looseObject({ principals: z.array(z.looseObject({ id: z.string(), resourceShareArn: z.string() })).default([]) }),
   apply(output, target) {
     const region = target.account.region(target.region);
     region.sharePrincipalsRead.add(ownerOf(target));
@@ -57,7 +65,7 @@ const listResources = defineCommand({
   ...common,
   command: "list-resources",
   operation: "ListResources",
-  schema: z.looseObject({ resources: z.array(z.looseObject({ arn: z.string(), resourceShareArn: z.string().optional() })) }),
+  schema: z.looseObject({ resources: z.array(z.looseObject({ arn: z.string(), resourceShareArn: z.string().optional() })).default([]) }),
   apply(output, target) {
     const region = target.account.region(target.region);
     region.shareResourcesRead.add(ownerOf(target));

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import type { RegionSnapshot } from "../../model/snapshot.js";
 import { defineCommand, paramOf, policyAt, type CommandParser } from "../command.js";
+
+type SqsQueue = NonNullable<RegionSnapshot["sqsQueues"]>[number];
 
 // SQS queue attributes (subscriber notification queues) and Athena work groups, per Region.
 const getQueueAttributes = defineCommand({
@@ -13,7 +16,7 @@ const getQueueAttributes = defineCommand({
   apply(output, target) {
     const name = paramOf(target);
     const attributes = output.Attributes ?? {};
-    const queue: { name: string; arn: string; policy?: ReturnType<typeof policyAt> | null; kmsKeyId?: string } = {
+    const queue: SqsQueue = {
       name,
       arn: attributes.QueueArn ?? `arn:${target.partition}:sqs:${target.region}:${target.accountId}:${name}`,
     };
