@@ -106,6 +106,7 @@ function buildScenarios(principals: number): Scenario[] {
       "aws:SecureTransport": index % 11 === 0 ? "false" : "true",
       "aws:RequestedRegion": "us-east-1",
     };
+    const identity = identityPolicies(index);
     for (const [action, resource] of ACTIONS) {
       scenarios.push({
         principal: `arn:aws:sts::${account}:assumed-role/Analyst${index}/session`,
@@ -114,7 +115,7 @@ function buildScenarios(principals: number): Scenario[] {
         resource,
         resourceAccount: A,
         context,
-        identity: identityPolicies(index),
+        identity,
         boundary: BOUNDARY,
         scps: SCP_LEVELS,
         resourcePolicy: BUCKET_POLICY,

@@ -27,9 +27,9 @@ export interface CompiledCondition {
   readonly values: readonly string[];
   readonly parsed: OperatorName;
   /** Precompiled test when no value holds a policy variable. */
-  readonly test?: ValueTest;
+  readonly test: ValueTest | undefined;
   /** Value templates when some value holds a policy variable. */
-  readonly templates?: readonly (TemplatePart[] | undefined)[];
+  readonly templates: readonly (TemplatePart[] | undefined)[] | undefined;
 }
 
 /** Compiles a condition, or returns undefined when the operator is unknown. */
@@ -38,10 +38,18 @@ export function compileCondition(operator: string, key: string, values: readonly
   if (!parsed) return undefined;
 
   const templates = variables ? values.map(parseTemplate) : [];
-  const base = { operator, key, keyLower: key.toLowerCase(), values, parsed };
-  if (templates.some((template) => template !== undefined)) return { ...base, templates };
-  if (parsed.base === "Null") return base;
-  return { ...base, test: parsed.base.compile(values) };
+  const hasTemplates = templates.some((template) => template !== undefined);
+  const precompiled = hasTemplates || parsed.base === "Null" ? undefined : parsed.base.compile(values);
+  // Every condition gets the same fields in the same order, so they share one object shape.
+  return {
+    operator,
+    key,
+    keyLower: key.toLowerCase(),
+    values,
+    parsed,
+    test: precompiled,
+    templates: hasTemplates ? templates : undefined,
+  };
 }
 
 /** The result of one condition: true, false, or unknown when its key is unknown. */

@@ -1,4 +1,5 @@
 import { UNKNOWN, type ConditionContext } from "../conditions/condition.js";
+import { lowerAction, targetId } from "../policy/target.js";
 import type { EvaluationRequest, RequestContext, RequestPrincipal } from "../types.js";
 
 /**
@@ -77,12 +78,24 @@ function principalTag(principal: RequestPrincipal, tagLower: string): string | u
   return undefined;
 }
 
-/** The condition view of one request; a class so that evaluation creates no closures. */
-class RequestView implements ConditionContext {
+/**
+ * One request as statements read it: the action, resource and caller, and the condition view
+ * of its context. A class, so that evaluation allocates one object and creates no closures.
+ */
+export class RequestView implements ConditionContext {
+  readonly actionLower: string;
+  /** The (action, resource) id from `targetId`, under which policies cache their statements. */
+  readonly target: number;
+  readonly resource: string;
+  readonly principal: RequestPrincipal;
   private readonly request: EvaluationRequest;
   private readonly context: NormalizedContext;
 
   constructor(request: EvaluationRequest) {
+    this.actionLower = lowerAction(request.action);
+    this.target = targetId(request.action, request.resource);
+    this.resource = request.resource;
+    this.principal = request.principal;
     this.request = request;
     this.context = normalize(request.context);
   }
@@ -105,7 +118,7 @@ class RequestView implements ConditionContext {
   }
 }
 
-/** Builds the condition view of a request. */
-export function requestView(request: EvaluationRequest): ConditionContext {
+/** Builds the view of a request that statements and conditions read. */
+export function requestView(request: EvaluationRequest): RequestView {
   return new RequestView(request);
 }

@@ -4,9 +4,8 @@ import type { CompiledPolicy, Decision, EvaluationRequest, PolicySet, PolicyType
 import { requestView } from "./context.js";
 import { evaluateLevels, rcpApplies, scpApplies, type OrganizationResult } from "./organization.js";
 import { both, either, limitOf, NO, YES, type Outcome } from "./outcome.js";
-import { allowOf, scanPolicies, type Allows, type DenySink } from "./scan.js";
+import { allowOf, scanOutcome, scanPolicy, type Allows, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
-import { targetId } from "../policy/target.js";
 
 /**
  * The final decision, in AWS's order: any applicable explicit Deny wins; the RCP and SCP levels
@@ -38,32 +37,25 @@ interface Layers {
 
 /** Decides a request against every policy that applies to it. Pure and synchronous. */
 export function evaluate(request: EvaluationRequest, policies: PolicySet): Decision {
-  const statementRequest: StatementRequest = {
-    actionLower: request.action.toLowerCase(),
-    target: targetId(request.action, request.resource),
-    resource: request.resource,
-    principal: request.principal,
-    context: requestView(request),
-  };
-  const sink: DenySink = { denies: [], possibleDenies: [] };
+  const statementRequest: StatementRequest = requestView(request);
+  const sink: DenySink = { denies: undefined, possibleDenies: undefined };
 
   const layers = scanLayers(request, policies, statementRequest, sink);
   const { denies, possibleDenies } = sink;
-  if (denies.length > 0) return { type: "explicitDeny", statements: denies, blockedBy: denies[0]!.policy.type };
+  if (denies) return { type: "explicitDeny", statements: denies, blockedBy: denies[0]!.policy.type };
 
   const principalSide = both(both(layers.identity, layers.boundary), layers.session);
   let outcome = combineWithResource(request, policies, layers, principalSide);
   for (const organization of layers.organization) outcome = both(outcome, organization.allow);
 
   if (outcome.state === "no") return implicitDeny(request, policies, layers, principalSide);
-  const conditions = [...(outcome.state === "if" ? outcome.conditions : []), ...possibleDenies];
-  if (conditions.length === 0) return { type: "allowed", statements: outcome.statements };
+  if (outcome.state === "yes" && !possibleDenies) return { type: "allowed", statements: outcome.statements };
+  const conditions = [...(outcome.state === "if" ? outcome.conditions : []), ...(possibleDenies ?? [])];
   return { type: "allowedIf", statements: outcome.statements, conditions };
 }
 
 function principalLayer(list: readonly CompiledPolicy[] | undefined, request: StatementRequest, sink: DenySink): Outcome {
-  if (list === undefined) return YES;
-  return scanPolicies(list, request, sink)?.none ?? NO;
+  return list === undefined ? YES : scanOutcome(list, request, sink);
 }
 
 function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRequest: StatementRequest, sink: DenySink): Layers {
@@ -74,9 +66,9 @@ function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRe
   if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, statementRequest, sink));
 
   const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity, statementRequest, sink) : NO;
-  const boundary = hasIdentity && policies.boundary ? limitOf([principalLayer([policies.boundary], statementRequest, sink)]) : YES;
-  const session = hasIdentity && policies.session ? limitOf([principalLayer(policies.session, statementRequest, sink)]) : YES;
-  const resource = policies.resourcePolicy ? scanPolicies([policies.resourcePolicy], statementRequest, sink) : null;
+  const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcome([policies.boundary], statementRequest, sink)) : YES;
+  const session = hasIdentity && policies.session ? limitOf(principalLayer(policies.session, statementRequest, sink)) : YES;
+  const resource = policies.resourcePolicy ? scanPolicy(policies.resourcePolicy, statementRequest, sink) : null;
   return { identity, boundary, session, resource, organization };
 }
 

@@ -1,8 +1,8 @@
 import { serviceOfAction } from "../match/action.js";
 import type { EvaluationRequest, PolicySet, PolicyType } from "../types.js";
-import { limitOf, type Outcome } from "./outcome.js";
+import { limitOf, NO, YES, type Outcome } from "./outcome.js";
 import { RCP_SERVICES } from "./rcp-services.js";
-import { allowOf, scanPolicies, type DenySink } from "./scan.js";
+import { scanOutcome, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
 
 /**
@@ -46,5 +46,13 @@ export function evaluateLevels(
   request: StatementRequest,
   sink: DenySink,
 ): OrganizationResult {
-  return { type, allow: limitOf((levels ?? []).map((level) => allowOf(scanPolicies(level, request, sink)))) };
+  let conditions: Outcome[] | undefined;
+  let allowed = true;
+  for (const level of levels ?? []) {
+    const outcome = scanOutcome(level, request, sink);
+    if (outcome.state === "no") allowed = false;
+    else if (outcome.state === "if") (conditions ??= []).push(outcome);
+  }
+  // Every level is scanned even after one fails, so that Deny statements in all of them count.
+  return { type, allow: !allowed ? NO : conditions ? limitOf(conditions) : YES };
 }

@@ -1,5 +1,5 @@
 import type { PrincipalMatch } from "../match/principal.js";
-import { asPolicy } from "../policy/compile.js";
+import { asPolicy, type ActionEntry } from "../policy/compile.js";
 import type { CompiledPolicy, StatementRef, UnresolvedCondition } from "../types.js";
 import { either, NO, type Outcome } from "./outcome.js";
 import { principalApplies, statementApplies, type StatementRequest } from "./statement.js";
@@ -11,32 +11,72 @@ import { principalApplies, statementApplies, type StatementRequest } from "./sta
  * for policies that have no statement for the action.
  */
 export interface DenySink {
-  denies: StatementRef[];
-  possibleDenies: UnresolvedCondition[];
+  denies: StatementRef[] | undefined;
+  possibleDenies: UnresolvedCondition[] | undefined;
 }
 
 /** Allow outcomes per principal match; identity-type policies file everything under "none". */
-export type Allows = Partial<Record<PrincipalMatch | "none", Outcome>> | undefined;
+export class AllowSet {
+  none: Outcome | undefined = undefined;
+  exact: Outcome | undefined = undefined;
+  wildcard: Outcome | undefined = undefined;
+  role: Outcome | undefined = undefined;
+  account: Outcome | undefined = undefined;
+
+  add(match: PrincipalMatch | "none", outcome: Outcome): void {
+    const previous = this.get(match);
+    const combined = previous ? either(previous, outcome) : outcome;
+    switch (match) {
+      case "none":
+        this.none = combined;
+        break;
+      case "exact":
+        this.exact = combined;
+        break;
+      case "wildcard":
+        this.wildcard = combined;
+        break;
+      case "role":
+        this.role = combined;
+        break;
+      case "account":
+        this.account = combined;
+        break;
+    }
+  }
+
+  /** The outcome for one kind of match; a switch keeps property access monomorphic. */
+  get(match: PrincipalMatch | "none"): Outcome | undefined {
+    switch (match) {
+      case "none":
+        return this.none;
+      case "exact":
+        return this.exact;
+      case "wildcard":
+        return this.wildcard;
+      case "role":
+        return this.role;
+      case "account":
+        return this.account;
+    }
+  }
+}
+
+export type Allows = AllowSet | undefined;
 
 const ALL_MATCHES: readonly (PrincipalMatch | "none")[] = ["none", "exact", "wildcard", "role", "account"];
 
 /** Scans the policies for the request's action and resource, adding their denies to `sink`. */
 export function scanPolicies(policies: readonly CompiledPolicy[], request: StatementRequest, sink: DenySink): Allows {
   let allows: Allows;
-  for (let p = 0; p < policies.length; p++) {
-    const policy = asPolicy(policies[p]!);
-    if (!policy || !policy.usable) continue;
-    const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
+  for (let p = 0; p < policies.length; p++) allows = scanPolicy(policies[p]!, request, sink, allows);
+  return allows;
+}
 
-    const denyStatements = entry.deny;
-    for (let i = 0; i < denyStatements.length; i++) {
-      const statement = denyStatements[i]!;
-      if (principalApplies(statement, request.principal) === undefined) continue;
-      const result = statementApplies(statement, request, true);
-      if (result === true) sink.denies.push(statement.ref);
-      else if (result !== false) for (const condition of result) sink.possibleDenies.push({ ...condition, negated: true });
-    }
-
+/** Scans one policy, adding its Allow outcomes to `allows` (created when first needed). */
+export function scanPolicy(compiled: CompiledPolicy, request: StatementRequest, sink: DenySink, allows?: Allows): Allows {
+  const entry = denyScan(compiled, request, sink);
+  if (entry) {
     const allowStatements = entry.allow;
     for (let i = 0; i < allowStatements.length; i++) {
       const statement = allowStatements[i]!;
@@ -45,12 +85,51 @@ export function scanPolicies(policies: readonly CompiledPolicy[], request: State
       const result = statementApplies(statement, request, true);
       if (result === false) continue;
       const outcome: Outcome = result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result };
-      allows ??= {};
-      const previous = allows[match];
-      allows[match] = previous ? either(previous, outcome) : outcome;
+      allows ??= new AllowSet();
+      allows.add(match, outcome);
     }
   }
   return allows;
+}
+
+/** Adds the policy's applicable Deny statements to `sink`; returns its entry for the Allow scan. */
+function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: DenySink): ActionEntry | undefined {
+  const policy = asPolicy(compiled);
+  if (!policy || !policy.usable) return undefined;
+  const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
+
+  const denyStatements = entry.deny;
+  for (let i = 0; i < denyStatements.length; i++) {
+    const statement = denyStatements[i]!;
+    if (principalApplies(statement, request.principal) === undefined) continue;
+    const result = statementApplies(statement, request, true);
+    if (result === true) (sink.denies ??= []).push(statement.ref);
+    else if (result !== false) for (const condition of result) (sink.possibleDenies ??= []).push({ ...condition, negated: true });
+  }
+  return entry;
+}
+
+/**
+ * Scans policies whose Allow outcome does not depend on how the principal matched (identity,
+ * boundary, session, SCPs, RCPs) and returns that outcome directly.
+ */
+export function scanOutcome(policies: readonly CompiledPolicy[], request: StatementRequest, sink: DenySink): Outcome {
+  let outcome: Outcome = NO;
+  for (let p = 0; p < policies.length; p++) {
+    const entry = denyScan(policies[p]!, request, sink);
+    if (!entry) continue;
+
+    const allowStatements = entry.allow;
+    for (let i = 0; i < allowStatements.length; i++) {
+      const statement = allowStatements[i]!;
+      if (outcome.state === "yes") break;
+      if (principalApplies(statement, request.principal) === undefined) continue;
+      const result = statementApplies(statement, request, true);
+      if (result === false) continue;
+      outcome = either(outcome, result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result });
+    }
+  }
+  return outcome;
 }
 
 /** The Allow outcome over the given principal matches (all of them when none are named). */
@@ -59,7 +138,7 @@ export function allowOf(allows: Allows | null, matches?: readonly (PrincipalMatc
   const wanted = matches ?? ALL_MATCHES;
   let outcome: Outcome = NO;
   for (let i = 0; i < wanted.length; i++) {
-    const allow = allows[wanted[i]!];
+    const allow = allows.get(wanted[i]!);
     if (allow) outcome = either(outcome, allow);
   }
   return outcome;

@@ -13,20 +13,22 @@ import type { RequestPrincipal, UnresolvedCondition } from "../types.js";
  */
 export type StatementResult = boolean | readonly UnresolvedCondition[];
 
-/** What a statement needs from the request besides the action. */
-export interface StatementRequest {
+/**
+ * What a statement needs from the request besides the action, including the condition view of
+ * its context (`RequestView` implements both).
+ */
+export interface StatementRequest extends ConditionContext {
   /** The lower-case action and its (action, resource) id from `targetId`. */
   readonly actionLower: string;
   readonly target: number;
   readonly resource: string;
   readonly principal: RequestPrincipal;
-  readonly context: ConditionContext;
 }
 
 /** Whether a pattern matches the resource, or undefined when a variable in it has no value. */
 function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean | undefined {
   if (pattern.matches) return pattern.matches(request.resource);
-  const parts = resolveTemplate(pattern.template ?? [], (key) => request.context.variable(key));
+  const parts = resolveTemplate(pattern.template ?? [], (key) => request.variable(key));
   return parts === undefined ? undefined : compileArnPattern(parts)(request.resource);
 }
 
@@ -80,7 +82,7 @@ export function statementApplies(statement: CompiledStatement, request: Statemen
   const conditions = statement.conditions;
   for (let i = 0; i < conditions.length; i++) {
     const condition = conditions[i]!;
-    const result = evaluateCondition(condition, request.context);
+    const result = evaluateCondition(condition, request);
     if (result === false) return false;
     if (result === UNKNOWN) {
       unresolved ??= [];

@@ -39,7 +39,7 @@ export function keyPolicyEnablesIam(keyPolicy: CompiledPolicy, accountId: string
 
   const principal: RequestPrincipal = { kind: "role-session", arn: `arn:aws:sts::${accountId}:assumed-role/-/-`, accountId };
   const request = { principal, action, resource: keyArn, context: { unknownKeys: "missing" as const } };
-  const statementRequest = { actionLower: action.toLowerCase(), target: -1, resource: keyArn, principal, context: requestView(request) };
+  const statementRequest = requestView(request);
   return policy.statementsFor(action.toLowerCase(), "Allow").some(
     (statement) => principalApplies(statement, principal) === "account" && statementApplies(statement, statementRequest) !== false,
   );

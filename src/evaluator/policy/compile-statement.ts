@@ -55,7 +55,7 @@ export function compileStatement(input: StatementInput, problems: Problems): Com
   const ref = { policy: source, ...(sid !== undefined ? { sid } : {}), index: input.index, effect };
   const statement: Partial<Record<keyof CompiledStatement, unknown>> = {
     ref,
-    granted: { state: "yes", statements: [ref] },
+    granted: { state: "yes", statements: [ref], conditions: undefined },
     actions: undefined,
     notActions: undefined,
     effect,

@@ -36,6 +36,8 @@ export class Policy implements CompiledPolicy {
   private readonly anyService: CompiledStatement[] = [];
   private readonly byAction = new Map<string, ActionEntry>();
   private byTarget = new Map<number, ActionEntry>();
+  private lastTarget = -1;
+  private lastEntry: ActionEntry | undefined;
   private targetGeneration = targetGeneration();
 
   constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
@@ -96,15 +98,21 @@ export class Policy implements CompiledPolicy {
 
   /** `entryForResource` cached under the pair's id from `targetId`. */
   entryForTarget(target: number, actionLower: string, resource: string): ActionEntry {
-    if (this.targetGeneration !== targetGeneration() || this.byTarget.size >= MAX_CACHED_RESOURCES * 4) {
+    if (this.targetGeneration !== targetGeneration()) {
       this.byTarget = new Map();
+      this.lastTarget = -1;
       this.targetGeneration = targetGeneration();
     }
+    if (target === this.lastTarget && this.lastEntry) return this.lastEntry;
+
     let entry = this.byTarget.get(target);
     if (!entry) {
+      if (this.byTarget.size >= MAX_CACHED_RESOURCES * 4) this.byTarget.clear();
       entry = this.entryForResource(actionLower, resource);
       this.byTarget.set(target, entry);
     }
+    this.lastTarget = target;
+    this.lastEntry = entry;
     return entry;
   }
 

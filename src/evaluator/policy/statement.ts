@@ -29,7 +29,7 @@ export interface CompiledStatement {
   readonly notPrincipal?: PrincipalSpec;
   readonly conditions: readonly CompiledCondition[];
   /** The outcome this statement gives when it applies unconditionally, built once. */
-  readonly granted: { readonly state: "yes"; readonly statements: readonly StatementRef[] };
+  readonly granted: { readonly state: "yes"; readonly statements: readonly StatementRef[]; readonly conditions: undefined };
 }
 
 /**

@@ -6,7 +6,12 @@
 
 const MAX_TARGETS = 1_000_000;
 
-let byAction = new Map<string, Map<string, number>>();
+interface ActionTargets {
+  lower: string;
+  byResource: Map<string, number>;
+}
+
+let byAction = new Map<string, ActionTargets>();
 let nextId = 0;
 let generation = 0;
 
@@ -15,13 +20,23 @@ export function targetGeneration(): number {
   return generation;
 }
 
+/** The lower-case form of an action name, computed once per distinct name. */
+export function lowerAction(action: string): string {
+  return targetsOf(action).lower;
+}
+
+function targetsOf(action: string): ActionTargets {
+  let targets = byAction.get(action);
+  if (!targets) {
+    targets = { lower: action.toLowerCase(), byResource: new Map() };
+    byAction.set(action, targets);
+  }
+  return targets;
+}
+
 /** The id of an action (as given, any case) and resource pair. */
 export function targetId(action: string, resource: string): number {
-  let byResource = byAction.get(action);
-  if (!byResource) {
-    byResource = new Map();
-    byAction.set(action, byResource);
-  }
+  const byResource = targetsOf(action).byResource;
   let id = byResource.get(resource);
   if (id === undefined) {
     if (nextId >= MAX_TARGETS) {
