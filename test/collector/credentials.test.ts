@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +12,9 @@ import { buildCollectedSnapshot } from "../../src/cli/collected-snapshot.js";
 import { FAKE_CREDENTIALS, startFakeAws, type FakeAws } from "../fake-aws/server.js";
 import { buildWorld, LAKE_ACCOUNT, ORG_ROLE } from "../fake-aws/world.js";
 import { collectFromFake, virtualClock } from "./helpers.js";
+
+/** The shape of AWS access key ids: long-term (AKIA) and temporary (ASIA). */
+const ACCESS_KEY_SHAPE = /\b(AKIA|ASIA)[A-Z0-9]{16}\b/;
 
 describe("assumeRoleProvider", () => {
   let fake: FakeAws;
@@ -67,8 +73,27 @@ describe("collection with odd data", () => {
 
     const text = lines.join("");
     expect(text.length).toBeGreaterThan(0);
-    for (const secret of ["fake-base-secret", "fake-secret", "fake-session-token", FAKE_CREDENTIALS.accessKeyId, "FAKEASSUMED"]) {
+    for (const secret of ["fake-base-secret", "fake-secret", "fake-session-token", FAKE_CREDENTIALS.accessKeyId, "ASIAFAKE"]) {
       expect(text, secret).not.toContain(secret);
+    }
+    expect(text).not.toMatch(ACCESS_KEY_SHAPE);
+  });
+
+  it("writes no credential to snapshot or export", async () => {
+    const { result } = await collectFromFake(buildWorld());
+    const folder = await mkdtemp(join(tmpdir(), "lakewarden-secrets-"));
+    try {
+      const snapshot = await buildCollectedSnapshot(result, join(folder, "export"));
+      const written = [JSON.stringify(snapshot)];
+      for (const entry of await readdir(join(folder, "export"), { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) written.push(await readFile(join(entry.parentPath, entry.name), "utf8"));
+      }
+
+      const text = written.join("\n");
+      expect(text).not.toMatch(ACCESS_KEY_SHAPE);
+      expect(text).not.toMatch(/fake-session-token|fake-secret|fake-base-secret/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
     }
   });
 });

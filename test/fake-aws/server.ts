@@ -20,7 +20,7 @@ import { STS } from "./services/sts.js";
 import type { FakeWorld } from "./world.js";
 
 /** The static keys tests give the collector: they stand for the management account. */
-export const FAKE_CREDENTIALS = { accessKeyId: "FAKEBASEKEY", secretAccessKey: "fake-base-secret" };
+export const FAKE_CREDENTIALS = { accessKeyId: "AKIAFAKEBASEKEY00000", secretAccessKey: "fake-base-secret" };
 
 const HANDLERS: Record<string, ServiceHandlers> = {
   sts: STS,
@@ -99,14 +99,14 @@ class InFlight {
       this.current.set(key, count);
       this.peaks.set(key, Math.max(this.peaks.get(key) ?? 0, count));
     }
-    if (!request.accessKeyId.startsWith("FAKEASSUMED")) return;
+    if (!request.accessKeyId.startsWith("ASIAFAKE")) return;
     this.accounts.set(request.accountId, (this.accounts.get(request.accountId) ?? 0) + 1);
     this.peakAccounts = Math.max(this.peakAccounts, this.accounts.size);
   }
 
   leave(request: FakeRequest): void {
     for (const key of keysOf(request)) this.current.set(key, (this.current.get(key) ?? 1) - 1);
-    if (!request.accessKeyId.startsWith("FAKEASSUMED")) return;
+    if (!request.accessKeyId.startsWith("ASIAFAKE")) return;
     const left = (this.accounts.get(request.accountId) ?? 1) - 1;
     if (left === 0) this.accounts.delete(request.accountId);
     else this.accounts.set(request.accountId, left);
@@ -189,8 +189,8 @@ function parseAuthorization(header: string): { accessKeyId: string; region: stri
 }
 
 function accountOf(world: FakeWorld, accessKeyId: string): string {
-  if (accessKeyId === "FAKEBASEKEY") return world.managementAccountId;
-  const assumed = /^FAKEASSUMED(\d{12})$/.exec(accessKeyId);
+  if (accessKeyId === FAKE_CREDENTIALS.accessKeyId) return world.managementAccountId;
+  const assumed = /^ASIAFAKE(\d{12})$/.exec(accessKeyId);
   if (assumed) return assumed[1] as string;
   throw new FakeAwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
 }

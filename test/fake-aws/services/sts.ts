@@ -18,7 +18,7 @@ export const STS: ServiceHandlers = {
 
     return {
       Credentials: {
-        AccessKeyId: `FAKEASSUMED${accountId}`,
+        AccessKeyId: `ASIAFAKE${accountId}`,
         SecretAccessKey: "fake-secret",
         SessionToken: `fake-session-token-${accountId}`,
         Expiration: new Date(Date.now() + 3600_000),
