@@ -1,6 +1,7 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { CoverageEntry } from "../model/snapshot.js";
 import { parseArn } from "../shared/arn.js";
+import { LakewardenError } from "../shared/errors.js";
 import type { Logger } from "../shared/logger.js";
 import { createClient, type ClientOf, type ClientSettings, type Credentials, type CredentialsProvider, type ServiceName } from "./clients.js";
 import { assumeRoleProvider } from "./credentials.js";
@@ -93,7 +94,7 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
   });
 
   const callerSts = createClient("sts", homeRegion, settings("caller", options.credentials));
-  const identity = await callerSts.send(new GetCallerIdentityCommand({}));
+  const identity = await identifyCaller(callerSts);
   const callerAccountId = identity.Account ?? "000000000000";
   const partition = parseArn(identity.Arn ?? "")?.partition ?? "aws";
   const callerFiltered: { accountId: string; region: string }[] = [];
@@ -141,6 +142,20 @@ export async function collect(options: CollectOptions): Promise<CollectResult> {
     callerFilteredLakeFormation: callerFiltered.sort((a, b) => `${a.accountId}/${a.region}`.localeCompare(`${b.accountId}/${b.region}`)),
   };
   return organization.managementAccountId === undefined ? result : { ...result, managementAccountId: organization.managementAccountId };
+}
+
+/** Asks STS who the credentials belong to; rejected credentials end the run before any read. */
+async function identifyCaller(sts: ClientOf<"sts">) {
+  try {
+    return await sts.send(new GetCallerIdentityCommand({}));
+  } catch (error) {
+    const failure = classifyFailure(error);
+    throw new LakewardenError(
+      "noCredentials",
+      `AWS rejected the credentials (sts:GetCallerIdentity failed with ${failure.errorCode}: ${failure.message}); refresh them or pass another --profile`,
+      { cause: error },
+    );
+  }
 }
 
 function selectAccounts(organization: OrganizationView, callerAccountId: string, limit: readonly string[] | undefined): string[] {

@@ -9,6 +9,7 @@ import { assumeRoleProvider, RENEW_BEFORE_EXPIRY_MS } from "../../src/collector/
 import { REDACTED_PATHS } from "../../src/shared/logger.js";
 import { isUndecodable, type PolicyDocument } from "../../src/model/snapshot.js";
 import { buildCollectedSnapshot } from "../../src/cli/collected-snapshot.js";
+import { collect } from "../../src/collector/run.js";
 import { FAKE_CREDENTIALS, startFakeAws, type FakeAws } from "../fake-aws/server.js";
 import { buildWorld, LAKE_ACCOUNT, ORG_ROLE } from "../fake-aws/world.js";
 import { collectFromFake, virtualClock } from "./helpers.js";
@@ -94,6 +95,29 @@ describe("collection with odd data", () => {
       expect(text).not.toMatch(/fake-session-token|fake-secret|fake-base-secret/);
     } finally {
       await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("collection with rejected credentials", () => {
+  it("fails before any read", async () => {
+    const world = buildWorld();
+    const fake = await startFakeAws(world);
+    try {
+      const run = collect({
+        runId: "test-run",
+        credentials: { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "unknown" },
+        regions: ["us-east-1"],
+        eventsSince: new Date("2026-11-01T00:00:00Z"),
+        concurrency: 1,
+        maxAttempts: 1,
+        requestTimeoutMs: 2_000,
+        endpoint: fake.endpoint,
+      });
+      await expect(run).rejects.toThrow(/AWS rejected the credentials \(sts:GetCallerIdentity failed with InvalidClientTokenId/);
+      expect(fake.received.map((received) => received.operation)).toEqual(["GetCallerIdentity"]);
+    } finally {
+      await fake.close();
     }
   });
 });

@@ -135,6 +135,8 @@ async function answer(world: FakeWorld, received: ReceivedOperation[], inFlight:
   if (world.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, world.latencyMs));
   inFlight.leave(request);
   try {
+    // Checked here rather than in decode, so the error goes out in the request's own protocol.
+    if (request.accountId === UNKNOWN_ACCOUNT) throw new FakeAwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
     throttleIfAsked(world, protocol, request.operation);
     const handler = HANDLERS[request.service]?.[request.operation];
     if (!handler) throw new FakeAwsError("UnknownOperationException", `the fake does not implement ${request.service}:${request.operation}`);
@@ -188,12 +190,14 @@ function parseAuthorization(header: string): { accessKeyId: string; region: stri
   return { accessKeyId: match[1] as string, region: match[2] as string, service: match[3] as string };
 }
 
+/** The account an access key belongs to, or UNKNOWN_ACCOUNT for a key the fake never issued. */
 function accountOf(world: FakeWorld, accessKeyId: string): string {
   if (accessKeyId === FAKE_CREDENTIALS.accessKeyId) return world.managementAccountId;
   const assumed = /^ASIAFAKE(\d{12})$/.exec(accessKeyId);
-  if (assumed) return assumed[1] as string;
-  throw new FakeAwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
+  return assumed ? (assumed[1] as string) : UNKNOWN_ACCOUNT;
 }
+
+const UNKNOWN_ACCOUNT = "unknown";
 
 function writeResult(response: ServerResponse, protocol: Protocol, request: FakeRequest, output: unknown): void {
   if (protocol === "query") return writeQueryResult(response, request.service, request.operation, output);
