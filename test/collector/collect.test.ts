@@ -109,6 +109,17 @@ describe("collect edge cases", () => {
     expect(entry(result, { accountId: LAKE_ACCOUNT, region: LAKE_REGION, operation: "ListLogSources" })?.state).toBe("collected");
   });
 
+  it("reads past an empty first page", async () => {
+    const world = buildWorld();
+    world.emptyFirstPage.add("ListSubscribers");
+    world.pageSizes = { ListSubscribers: 2 };
+    const { result, fake } = await collectFromFake(world);
+
+    const subscribers = output(result, LAKE_ACCOUNT, LAKE_REGION, "list-subscribers").subscribers as { subscriberId: string }[];
+    expect(subscribers.map((subscriber) => subscriber.subscriberId)).toEqual(["sub-1", "sub-2", "sub-3", "sub-4", "sub-5"]);
+    expect(fake.received.filter((received) => received.operation === "ListSubscribers" && received.region === LAKE_REGION).length).toBe(4);
+  });
+
   it("records throttled-out after the last attempt", async () => {
     const world = buildWorld();
     world.throttles = { GetDataLakeOrganizationConfiguration: 10 };

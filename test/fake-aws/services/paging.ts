@@ -15,7 +15,9 @@ export function paged(
   // Like AWS, a page holds 100 items unless the request asks for more (up to 1,000).
   const configured = world.pageSizes[request.operation];
   const size = requested > 0 ? Math.min(requested, configured ?? 1000) : (configured ?? 100);
-  const result = page(items, request.params[names.inputToken], size, world.repeatToken.has(request.operation));
+  const token = request.params[names.inputToken];
+  const emptyFirst = world.emptyFirstPage.has(request.operation) && (token === undefined || token === "");
+  const result = emptyFirst ? { items: [], next: "page-0" } : page(items, token, size, world.repeatToken.has(request.operation));
 
   const output: Record<string, unknown> = { [names.listKey]: result.items };
   if (result.next !== undefined) output[names.outputToken] = result.next;
