@@ -61,6 +61,20 @@ describe("collection with odd data", () => {
     expect(roles.length).toBe(3);
   });
 
+  it("records an SCP denial as denied, not empty", async () => {
+    const world = buildWorld();
+    world.deniedOperations.add("ListSubscribers");
+    const { result } = await collectFromFake(world);
+    const snapshot = await buildCollectedSnapshot(result);
+
+    const entry = snapshot.coverage.find((candidate) => candidate.accountId === LAKE_ACCOUNT && candidate.region === "us-east-1" && candidate.operation === "ListSubscribers");
+    expect(entry?.state).toBe("denied");
+    expect(entry?.message).toMatch(/explicit deny in a service control policy/);
+    const lake = snapshot.accounts.find((account) => account.accountId === LAKE_ACCOUNT)?.regions.find((region) => region.region === "us-east-1")?.securityLake;
+    expect(lake?.subscribers).toBeUndefined();
+    expect(lake?.dataLake).toBeDefined();
+  });
+
   it("logs no credential", async () => {
     const lines: string[] = [];
     const sink = new Writable({

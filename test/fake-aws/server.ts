@@ -138,6 +138,7 @@ async function answer(world: FakeWorld, received: ReceivedOperation[], inFlight:
     // Checked here rather than in decode, so the error goes out in the request's own protocol.
     if (request.accountId === UNKNOWN_ACCOUNT) throw new FakeAwsError("InvalidClientTokenId", "The security token included in the request is invalid.", 403);
     throttleIfAsked(world, protocol, request.operation);
+    denyIfAsked(world, protocol, request);
     const handler = HANDLERS[request.service]?.[request.operation];
     if (!handler) throw new FakeAwsError("UnknownOperationException", `the fake does not implement ${request.service}:${request.operation}`);
     writeResult(response, protocol, request, handler(request, world));
@@ -153,6 +154,13 @@ function throttleIfAsked(world: FakeWorld, protocol: Protocol, operation: string
   if (protocol === "rest-xml") throw new FakeAwsError("SlowDown", "Please reduce your request rate.", 503);
   if (protocol === "query") throw new FakeAwsError("Throttling", "Rate exceeded", 400);
   throw new FakeAwsError(protocol === "rest-json" ? "ThrottlingException" : "ThrottlingException", "Rate exceeded", protocol === "rest-json" ? 429 : 400);
+}
+
+function denyIfAsked(world: FakeWorld, protocol: Protocol, request: FakeRequest): void {
+  if (!world.deniedOperations.has(request.operation)) return;
+  const code = protocol === "query" || protocol === "rest-xml" ? "AccessDenied" : "AccessDeniedException";
+  const action = `${request.service}:${request.operation}`;
+  throw new FakeAwsError(code, `User: arn:aws:sts::${request.accountId}:assumed-role/LakewardenAudit/lakewarden-test is not authorized to perform: ${action} with an explicit deny in a service control policy`, 403);
 }
 
 function decode(world: FakeWorld, incoming: IncomingMessage, body: string): Decoded {

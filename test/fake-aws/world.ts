@@ -48,6 +48,8 @@ export interface FakeWorld {
   throttles: Record<string, number>;
   /** Operations whose every page points back to the first page. */
   repeatToken: Set<string>;
+  /** Operations an SCP denies, answered with AccessDenied in the "explicit deny" form. */
+  deniedOperations: Set<string>;
   /** Operations whose first page is empty but carries a token, as some services return. */
   emptyFirstPage: Set<string>;
   /** Milliseconds the fake waits before it responds, so overlapping requests can be observed. */
@@ -225,6 +227,7 @@ export function buildWorld(): FakeWorld {
     throttles: {},
     repeatToken: new Set(),
     emptyFirstPage: new Set(),
+    deniedOperations: new Set(),
     latencyMs: 0,
   };
 }
