@@ -11,7 +11,7 @@ import { logProgress, terminalProgress } from "../progress.js";
 
 interface CollectCliOptions {
   profile?: string;
-  region: string[];
+  region?: string[];
   orgRole?: string;
   externalId?: string;
   accounts?: string;
@@ -38,7 +38,7 @@ export const collectCommand: CliCommand = {
       .description("read an AWS organization (read-only) into a snapshot, with the default AWS credential chain")
       .requiredOption("-o, --output <path>", "snapshot file to write, or the export folder with --layout export")
       .option("--profile <name>", "AWS profile from ~/.aws/config (default: the SDK's credential chain)")
-      .option("--region <region>", "Region to collect; repeat for several (default: AWS_REGION or us-east-1)", (value: string, previous: string[]) => [...previous, value], [])
+      .option("--region <region>", "Region to collect; repeat for several (default: AWS_REGION or us-east-1)", (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
       .option("--org-role <name>", "role name to assume in every member account (without it, only the caller's account is read)")
       .option("--external-id <id>", "external id the member accounts' role trust requires")
       .option("--accounts <ids>", "comma-separated account ids to limit the run to")
@@ -133,9 +133,10 @@ function parseSettings(options: CollectCliOptions): Settings {
 
   const accounts = options.accounts?.split(",").map((id) => id.trim()).filter((id) => id.length > 0);
   for (const id of accounts ?? []) if (!/^\d{12}$/.test(id)) usage(`--accounts: expected 12-digit account ids, got ${JSON.stringify(id)}`);
-  for (const region of options.region) if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) usage(`--region: expected a Region name such as eu-west-1, got ${JSON.stringify(region)}`);
+  const named = options.region ?? [];
+  for (const region of named) if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)) usage(`--region: expected a Region name such as eu-west-1, got ${JSON.stringify(region)}`);
 
-  const regions = options.region.length > 0 ? [...new Set(options.region)] : [process.env.AWS_REGION || "us-east-1"];
+  const regions = named.length > 0 ? [...new Set(named)] : [process.env.AWS_REGION || "us-east-1"];
   return {
     regions,
     ...(accounts === undefined ? {} : { accounts }),
