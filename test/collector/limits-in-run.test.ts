@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMemberAccounts, buildWorld, LAKE_REGION } from "../fake-aws/world.js";
-import { collectFromFake } from "./helpers.js";
+import { collectFromFake, virtualClock } from "./helpers.js";
 
 describe("collect limits", () => {
   it("sends Organizations calls one at a time", async () => {
@@ -31,6 +31,18 @@ describe("collect limits", () => {
     const accounts = [...fake.peakInFlight].filter(([key]) => key.startsWith("account/"));
     expect(accounts.length).toBeGreaterThan(1);
     for (const [key, peak] of accounts) expect(peak, key).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("LookupEvents pacing", () => {
+  it("waits half a second between lookups", async () => {
+    const clock = virtualClock();
+    const { fake } = await collectFromFake(buildWorld(), { regions: [LAKE_REGION], clock });
+
+    // One account and one Region: n lookups need (n - 1) slots of 500 ms at 2 requests per second.
+    const lookups = fake.received.filter((received) => received.operation === "LookupEvents").length;
+    expect(lookups).toBeGreaterThan(10);
+    expect(clock.slept).toBeGreaterThanOrEqual((lookups - 1) * 500);
   });
 });
 
