@@ -1,10 +1,10 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { jsonPath } from "../model/load.js";
 import type { CoverageState, PolicyDocument } from "../model/snapshot.js";
 import { inputError } from "../shared/errors.js";
 import { decodePolicyDocument } from "./policy-document.js";
 import type { OrganizationBuilder } from "./organization-builder.js";
-import type { AccountBuilder } from "./region-builder.js";
+import type { AccountBuilder, RegionBuilder } from "./region-builder.js";
 
 /** The place of one file in the export, and the builders of the account, Region and organization it fills. */
 export interface FileTarget {
@@ -127,6 +127,18 @@ function deepestIssue(issues: readonly Issue[], prefix: readonly PropertyKey[] =
 export function policyAt(value: unknown, target: Pick<FileTarget, "file">, field: string): PolicyDocument {
   return decodePolicyDocument(value, target.file, field);
 }
+
+/** Returns the builder of the Region folder the file is in. */
+export function regionOf(target: FileTarget): RegionBuilder {
+  return target.account.region(target.region);
+}
+
+/** An optional timestamp as the CLI prints it: ISO-8601 text, or epoch seconds kept as text. `null` reads as absent. */
+export const timestampSchema = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .nullish()
+  .transform((value) => value ?? undefined);
 
 /** Returns the `<param>` of a file whose command takes one (the layout check guarantees it is set). */
 export function paramOf(target: FileTarget): string {

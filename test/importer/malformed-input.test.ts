@@ -44,6 +44,24 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     /iam__get-account-authorization-details\.json: \$\.RoleDetailList\[0\]\.AssumeRolePolicyDocument: policy document is neither JSON nor URL-encoded JSON/,
   ],
   [
+    "an undecodable bucket policy",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/s3api__get-bucket-policy__lake-bucket.json`]: '{"Policy":"%7B%22Version%22%3A%ZZ"}' },
+    /s3api__get-bucket-policy__lake-bucket\.json: \$\.Policy: policy document is neither JSON nor URL-encoded JSON/,
+  ],
+  [
+    "an undecodable SCP",
+    {
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/global/organizations__describe-policy__p-abcd12345.json`]: JSON.stringify({
+        Policy: {
+          PolicySummary: { Id: "p-abcd12345", Arn: "arn:aws:organizations::123456789012:policy/o-x/service_control_policy/p-abcd12345", Name: "Guard", Type: "SERVICE_CONTROL_POLICY", AwsManaged: false },
+          Content: '{"Version":"2012-10-17","Statement":[',
+        },
+      }),
+    },
+    /organizations__describe-policy__p-abcd12345\.json: \$\.Policy\.Content: policy document is neither JSON nor URL-encoded JSON/,
+  ],
+  [
     "an unknown file",
     { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/global/notes.txt`]: "hello" },
     /\/global\/notes\.txt: not part of the export layout/,

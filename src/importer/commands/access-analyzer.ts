@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCommand, type CommandParser } from "../command.js";
+import { defineCommand, type CommandParser, regionOf } from "../command.js";
 
 // IAM Access Analyzer: the CLI's service name is `accessanalyzer`, the IAM prefix `access-analyzer`.
 // An empty file or a missing list reads as an empty list (REST-JSON may leave empty lists out).
@@ -14,7 +14,7 @@ const listAnalyzers = defineCommand({
     analyzers: z.array(z.looseObject({ arn: z.string(), name: z.string(), type: z.string(), status: z.string().optional() })).default([]),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.analyzers ??= new Map();
     for (const analyzer of output.analyzers) {
       region.analyzers.set(analyzer.arn, {
@@ -36,7 +36,7 @@ const listFindingsV2 = defineCommand({
   // Findings are kept as AWS returns them; the rules read the fields they need.
   schema: z.looseObject({ findings: z.array(z.looseObject({ id: z.string() })).default([]) }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.analyzerFindingsRead = true;
     for (const finding of output.findings) region.analyzerFindings.set(`${target.param ?? ""}/${finding.id}`, finding);
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CloudTrailEvent, Trail } from "../../model/snapshot.js";
 import { inputError } from "../../shared/errors.js";
-import { defineCommand, paramOf, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, paramOf, type CommandParser, type FileTarget, regionOf } from "../command.js";
 
 // CloudTrail: the trails seen from each Region (shadow copies of multi-Region trails included),
 // their management-event selectors, and the recent events looked up by name.
@@ -27,7 +27,7 @@ const describeTrails = defineCommand({
     ),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.trails ??= new Map();
     for (const trail of output.trailList) {
       const converted: Trail = {
@@ -60,7 +60,7 @@ const getEventSelectors = defineCommand({
     AdvancedEventSelectors: z.array(z.looseObject({ FieldSelectors: z.array(fieldSelectorSchema) })).optional(),
   }),
   apply(output, target) {
-    const selectors = target.account.region(target.region).trailSelectors;
+    const selectors = regionOf(target).trailSelectors;
     const management = managementEventsOf(output);
     selectors.set(paramOf(target), management);
     if (output.TrailARN) selectors.set(output.TrailARN, management);
@@ -85,7 +85,7 @@ const lookupEvents = defineCommand({
     ),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.cloudTrailEvents ??= new Map();
     output.Events.forEach((event, index) => {
       const converted: CloudTrailEvent = { eventId: event.EventId, eventName: event.EventName, eventTime: event.EventTime };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCommand, policyAt, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, policyAt, type CommandParser, regionOf } from "../command.js";
 
 // Glue's catalog resource policy and Lake Formation's grants and settings, per Region.
 const principalSchema = z.looseObject({ DataLakePrincipalIdentifier: z.string() });
@@ -93,6 +93,3 @@ const getDataLakeSettings = defineCommand({
 /** The Glue and Lake Formation commands of the layout. */
 export const LAKE_FORMATION_COMMANDS: CommandParser[] = [getResourcePolicy, listPermissions, getDataLakeSettings];
 
-function regionOf(target: FileTarget) {
-  return target.account.region(target.region);
-}

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { defineCommand, paramOf, policyAt, type CommandParser } from "../command.js";
+import { defineCommand, paramOf, policyAt, type CommandParser, timestampSchema } from "../command.js";
 
 // Organizations outputs (PascalCase fields). Each lives in the `global/` folder of the account
 // that read the organization: the management account or its delegated administrator.
-const time = z.union([z.string(), z.number()]).transform(String).optional();
 const accountSchema = z.looseObject({
   Id: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
   Arn: z.string(),
@@ -172,7 +171,7 @@ const listDelegatedAdministrators = defineCommand({
         Id: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
         Name: z.string().optional(),
         Status: z.string().optional(),
-        DelegationEnabledDate: time,
+        DelegationEnabledDate: timestampSchema,
       }),
     ),
   }),

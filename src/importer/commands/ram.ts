@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { inputError } from "../../shared/errors.js";
-import { defineCommand, paramOf, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, paramOf, type CommandParser, type FileTarget, regionOf } from "../command.js";
 import type { ResourceOwner } from "../region-builder.js";
 
 // RAM files are named by resource owner: SELF (shares this account owns) or OTHER-ACCOUNTS
@@ -31,7 +31,7 @@ const getResourceShares = defineCommand({
     ).default([]),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     const owner = ownerOf(target);
     region.sharesRead.add(owner);
     for (const share of output.resourceShares) {
@@ -54,7 +54,7 @@ const listPrincipals = defineCommand({
   operation: "ListPrincipals",
   schema: z.looseObject({ principals: z.array(z.looseObject({ id: z.string(), resourceShareArn: z.string() })).default([]) }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.sharePrincipalsRead.add(ownerOf(target));
     for (const principal of output.principals) addTo(region.sharePrincipals, principal.resourceShareArn, principal.id);
   },
@@ -67,7 +67,7 @@ const listResources = defineCommand({
   operation: "ListResources",
   schema: z.looseObject({ resources: z.array(z.looseObject({ arn: z.string(), resourceShareArn: z.string().optional() })).default([]) }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.shareResourcesRead.add(ownerOf(target));
     for (const resource of output.resources) {
       if (resource.resourceShareArn !== undefined) addTo(region.shareResources, resource.resourceShareArn, resource.arn);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DataLake, Subscriber } from "../../model/snapshot.js";
-import { defineCommand, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, type CommandParser, regionOf, timestampSchema } from "../command.js";
 
 // Security Lake outputs (camelCase fields, REST-JSON protocol), regional. ResourceNotFoundException
 // means there is no data lake (or nothing under it) in the Region: a fact, not a gap. REST-JSON
@@ -8,7 +8,6 @@ import { defineCommand, type CommandParser, type FileTarget } from "../command.j
 // empty file and a missing top-level list both read as an empty list.
 const NOT_FOUND = ["ResourceNotFoundException"] as const;
 const common = { service: "securitylake", iamPrefix: "securitylake", scope: "regional", takesParam: false, acceptsEmptyOutput: true } as const;
-const time = z.union([z.string(), z.number()]).transform(String).optional();
 
 const awsLogSourceSchema = z.looseObject({ sourceName: z.string(), sourceVersion: z.string().optional() });
 const logSourceResourceSchema = z.looseObject({
@@ -52,8 +51,8 @@ const subscriberSchema = z.looseObject({
   resourceShareName: z.string().optional(),
   subscriberEndpoint: z.string().optional(),
   subscriberStatus: z.string().optional(),
-  createdAt: time,
-  updatedAt: time,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
 });
 
 const logSourceSchema = z.looseObject({
@@ -137,9 +136,6 @@ export const SECURITY_LAKE_COMMANDS: CommandParser[] = [
   getDataLakeOrganizationConfiguration,
 ];
 
-function regionOf(target: FileTarget) {
-  return target.account.region(target.region);
-}
 
 function convertDataLake(lake: z.infer<typeof dataLakeSchema>): DataLake {
   const converted: DataLake = {

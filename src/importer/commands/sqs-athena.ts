@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { RegionSnapshot } from "../../model/snapshot.js";
-import { defineCommand, paramOf, policyAt, type CommandParser } from "../command.js";
+import { defineCommand, paramOf, policyAt, type CommandParser, regionOf } from "../command.js";
 
 type SqsQueue = NonNullable<RegionSnapshot["sqsQueues"]>[number];
 
@@ -26,7 +26,7 @@ const getQueueAttributes = defineCommand({
     else if (attributes.QueueArn !== undefined) queue.policy = null;
     if (attributes.KmsMasterKeyId !== undefined) queue.kmsKeyId = attributes.KmsMasterKeyId;
 
-    target.account.region(target.region).sqsQueues.set(name, queue);
+    regionOf(target).sqsQueues.set(name, queue);
   },
 });
 
@@ -49,7 +49,7 @@ const getWorkGroup = defineCommand({
   apply(output, target) {
     const group = output.WorkGroup;
     const outputLocation = group.Configuration?.ResultConfiguration?.OutputLocation;
-    target.account.region(target.region).athenaWorkGroups.set(group.Name, {
+    regionOf(target).athenaWorkGroups.set(group.Name, {
       name: group.Name,
       ...(outputLocation === undefined ? {} : { outputLocation }),
       ...(group.State === undefined ? {} : { state: group.State }),
