@@ -70,12 +70,19 @@ export function evaluateCondition(condition: CompiledCondition, context: Conditi
   if (!test) return false;
 
   if (parsed.set === "ForAllValues") {
-    return present.every((value) => test(value) !== negated);
+    for (let i = 0; i < present.length; i++) {
+      if (test(present[i]!) === negated) return false;
+    }
+    return true;
   }
   if (parsed.set === "ForAnyValue") {
-    return present.some((value) => test(value) !== negated);
+    for (let i = 0; i < present.length; i++) {
+      if (test(present[i]!) !== negated) return true;
+    }
+    return false;
   }
-  const anyMatch = present.some(test);
+  let anyMatch = false;
+  for (let i = 0; i < present.length && !anyMatch; i++) anyMatch = test(present[i]!);
   return negated ? !anyMatch : anyMatch;
 }
 

@@ -1,4 +1,4 @@
-import { parseArn } from "../../shared/arn.js";
+import { resourceFactsOf, targetId } from "../policy/target.js";
 import type { PrincipalMatch } from "../match/principal.js";
 import type { CompiledPolicy, Decision, EvaluationRequest, PolicySet, PolicyType } from "../types.js";
 import { requestView } from "./context.js";
@@ -75,7 +75,7 @@ function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRe
 /** The account that owns the resource: given, else the ARN's account, else the caller's. */
 export function resourceAccountOf(request: EvaluationRequest): string | undefined {
   if (request.resourceAccountId) return request.resourceAccountId;
-  const account = parseArn(request.resource)?.accountId;
+  const account = resourceFactsOf(targetId(request.action, request.resource)).account;
   return account ? account : request.principal.accountId;
 }
 
@@ -114,11 +114,9 @@ function requiredPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated:
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
  */
 function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined {
-  const arn = parseArn(request.resource);
-  if (!arn) return undefined;
-  const action = request.action.toLowerCase();
-  if (arn.service === "kms" && arn.resource.startsWith("key/") && action.startsWith("kms:")) return "key";
-  if (arn.service === "iam" && arn.resource.startsWith("role/") && action.startsWith("sts:assumerole")) return "trust";
+  const facts = resourceFactsOf(targetId(request.action, request.resource));
+  if (facts.service === "kms" && facts.resourcePart.startsWith("key/") && /^kms:/i.test(request.action)) return "key";
+  if (facts.service === "iam" && facts.resourcePart.startsWith("role/") && /^sts:assumerole/i.test(request.action)) return "trust";
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { PrincipalMatch } from "../match/principal.js";
-import { asPolicy, type ActionEntry } from "../policy/compile.js";
+import type { ActionEntry, Policy } from "../policy/compile.js";
 import type { CompiledPolicy, StatementRef, UnresolvedCondition } from "../types.js";
 import { either, NO, type Outcome } from "./outcome.js";
 import { principalApplies, statementApplies, type StatementRequest } from "./statement.js";
@@ -94,8 +94,9 @@ export function scanPolicy(compiled: CompiledPolicy, request: StatementRequest, 
 
 /** Adds the policy's applicable Deny statements to `sink`; returns its entry for the Allow scan. */
 function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: DenySink): ActionEntry | undefined {
-  const policy = asPolicy(compiled);
-  if (!policy || !policy.usable) return undefined;
+  // Every CompiledPolicy comes from compilePolicy, which returns a Policy.
+  const policy = compiled as Policy;
+  if (!policy.usable) return undefined;
   const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
 
   const denyStatements = entry.deny;
@@ -118,11 +119,16 @@ export function scanOutcome(policies: readonly CompiledPolicy[], request: Statem
   for (let p = 0; p < policies.length; p++) {
     const entry = denyScan(policies[p]!, request, sink);
     if (!entry) continue;
+    if (entry.unconditional) {
+      if (outcome.state !== "yes") outcome = entry.unconditional.granted;
+      continue;
+    }
 
     const allowStatements = entry.allow;
     for (let i = 0; i < allowStatements.length; i++) {
       const statement = allowStatements[i]!;
-      if (outcome.state === "yes") break;
+      // Once the outcome is certain, or a Deny already decides the request, more Allows change nothing.
+      if (outcome.state === "yes" || sink.denies) break;
       if (principalApplies(statement, request.principal) === undefined) continue;
       const result = statementApplies(statement, request, true);
       if (result === false) continue;
