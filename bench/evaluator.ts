@@ -227,7 +227,8 @@ export const evaluatorBenchmark: Benchmark = {
     }
 
     const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-    process.stdout.write(`machine: ${cpu}, ${os.cpus().length} cores, Node ${process.version}; one core, CPU time, policies compiled before timing\n`);
+    const load = os.loadavg().map((value) => value.toFixed(1)).join(" ");
+    process.stdout.write(`machine: ${cpu}, ${os.cpus().length} cores, load average ${load}, Node ${process.version}; one core, CPU time, policies compiled before timing\n`);
     process.stdout.write(`mix: ${scenarios.length} distinct requests (identity + boundary + 3 SCP levels + bucket policy), decisions ${JSON.stringify(Object.fromEntries(decisions))}\n`);
     process.stdout.write(`lakewarden: ${rate(ours.best)} decisions/s best of 7 one-second rounds, median ${rate(ours.median)}\n`);
 

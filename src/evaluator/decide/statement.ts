@@ -66,7 +66,7 @@ export function principalApplies(statement: CompiledStatement, principal: Reques
     // NOTE: NotPrincipal is matched on the caller's own ARN (user, session, root) only; AWS also
     // evaluates the account and role in the caller's chain, which is not modelled.
     const match = matchPrincipal(statement.notPrincipal, principal);
-    return match === "exact" ? undefined : "wildcard";
+    return match === "exact" || statement.notPrincipal.everyone ? undefined : "wildcard";
   }
   return "none";
 }

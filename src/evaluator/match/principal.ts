@@ -92,13 +92,18 @@ function callerRoleKey(principal: RequestPrincipal): string | undefined {
   return key ?? undefined;
 }
 
-/** How the spec matches the caller, or undefined when it does not. */
+/**
+ * How the spec matches the caller, or undefined when it does not. `*` is checked first: a
+ * grant to everyone reaches the caller directly, which no narrower value in the same
+ * element can weaken.
+ */
 export function matchPrincipal(spec: PrincipalSpec, principal: RequestPrincipal): PrincipalMatch | undefined {
+  if (spec.everyone) return "wildcard";
   switch (principal.kind) {
     case "service":
-      return spec.services.has(principal.arn.toLowerCase()) ? "exact" : spec.everyone ? "wildcard" : undefined;
+      return spec.services.has(principal.arn.toLowerCase()) ? "exact" : undefined;
     case "anonymous":
-      return spec.everyone ? "wildcard" : undefined;
+      return undefined;
     case "federated":
       if (spec.federated.has(principal.arn) || spec.arns.has(principal.arn)) return "exact";
       break;
@@ -112,5 +117,5 @@ export function matchPrincipal(spec: PrincipalSpec, principal: RequestPrincipal)
   if (principal.accountId && spec.accounts.has(principal.accountId)) {
     return principal.kind === "root" ? "exact" : "account";
   }
-  return spec.everyone ? "wildcard" : undefined;
+  return undefined;
 }
