@@ -52,12 +52,14 @@ const PRINCIPAL_TYPES: Record<string, string> = {
   anonymous: "Anonymous",
 };
 
-/** A global key computed from the caller and the request, or undefined when it has none. */
+/** Computes a global key from the caller and the request; undefined when it has no value. */
 function derivedValue(request: EvaluationRequest, keyLower: string): string | readonly string[] | undefined {
   const principal: RequestPrincipal = request.principal;
   switch (keyLower) {
     case "aws:principalarn":
-      return principal.kind === "role-session" ? principal.roleArn : principal.kind === "service" || principal.kind === "anonymous" ? undefined : principal.arn;
+      if (principal.kind === "role-session") return principal.roleArn;
+      if (principal.kind === "service" || principal.kind === "anonymous") return undefined;
+      return principal.arn;
     case "aws:principalaccount":
       return principal.accountId;
     case "aws:username":

@@ -65,14 +65,17 @@ function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRe
   if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, statementRequest, sink));
   if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, statementRequest, sink));
 
-  const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity, statementRequest, sink) : NO;
+  // The root user needs no identity policy; service principals and anonymous callers have none.
+  let identity = NO;
+  if (kind === "root") identity = YES;
+  else if (hasIdentity) identity = principalLayer(policies.identity, statementRequest, sink);
   const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcome([policies.boundary], statementRequest, sink)) : YES;
   const session = hasIdentity && policies.session ? limitOf(principalLayer(policies.session, statementRequest, sink)) : YES;
   const resource = policies.resourcePolicy ? scanPolicy(policies.resourcePolicy, statementRequest, sink) : null;
   return { identity, boundary, session, resource, organization };
 }
 
-/** The account that owns the resource: given, else the ARN's account, else the caller's. */
+/** Returns the account that owns the resource: given, else the ARN's account, else the caller's. */
 export function resourceAccountOf(request: EvaluationRequest): string | undefined {
   if (request.resourceAccountId) return request.resourceAccountId;
   const account = resourceFactsOf(targetId(request.action, request.resource)).account;
@@ -109,8 +112,8 @@ function requiredPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated:
 }
 
 /**
- * Every KMS key has a key policy and every role a trust policy, so a request on one without its
- * policy in the set is decided as if that policy allowed nothing.
+ * Returns the policy type that the resource always has (a KMS key's key policy, a role's trust
+ * policy). A request without that policy in the set is decided as if the policy allowed nothing.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
  */
 function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined {
@@ -121,7 +124,7 @@ function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined 
 }
 
 
-/** An implicit deny, naming the layer that blocked a request some policy allowed. */
+/** Builds an implicit deny, naming the layer that blocked a request some policy allowed. */
 function implicitDeny(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): Decision {
   const blocked = blockingLayer(request, policies, layers, principalSide);
   return blocked ? { type: "implicitDeny", statements: [], blockedBy: blocked } : { type: "implicitDeny", statements: [] };

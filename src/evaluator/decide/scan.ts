@@ -45,7 +45,7 @@ export class AllowSet {
     }
   }
 
-  /** The outcome for one kind of match; a switch keeps property access monomorphic. */
+  /** Returns the outcome for one kind of match. A switch keeps property access monomorphic. */
   get(match: PrincipalMatch | "none"): Outcome | undefined {
     switch (match) {
       case "none":
@@ -96,6 +96,8 @@ export function scanPolicy(compiled: CompiledPolicy, request: StatementRequest, 
 function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: DenySink): ActionEntry | undefined {
   // Every CompiledPolicy comes from compilePolicy, which returns a Policy.
   const policy = compiled as Policy;
+  // NOTE: an unreadable policy contributes nothing: its Denies are not applied and, in a
+  // boundary or SCP level, the missing Allow denies. Its `problems` say so to the caller.
   if (!policy.usable) return undefined;
   const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
 
@@ -138,13 +140,13 @@ export function scanOutcome(policies: readonly CompiledPolicy[], request: Statem
   return outcome;
 }
 
-/** The Allow outcome over the given principal matches (all of them when none are named). */
+/** Combines the Allow outcomes of the given principal matches (all of them when none are named). */
 export function allowOf(allows: Allows | null, matches?: readonly (PrincipalMatch | "none")[]): Outcome {
   if (!allows) return NO;
-  const wanted = matches ?? ALL_MATCHES;
+  const selected = matches ?? ALL_MATCHES;
   let outcome: Outcome = NO;
-  for (let i = 0; i < wanted.length; i++) {
-    const allow = allows.get(wanted[i]!);
+  for (let i = 0; i < selected.length; i++) {
+    const allow = allows.get(selected[i]!);
     if (allow) outcome = either(outcome, allow);
   }
   return outcome;

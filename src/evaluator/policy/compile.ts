@@ -27,8 +27,8 @@ export interface ActionEntry {
   /** Per-resource narrowing of `allow` and `deny`, filled as resources are requested. */
   byResource: Map<string, ActionEntry> | undefined;
   /**
-   * Set when the entry holds no Deny and an Allow that needs no principal, condition or
-   * variable: then the policy allows the request whatever the caller and context.
+   * Set when the entry has no Deny and has an Allow that needs no principal, condition or
+   * variable, because then the policy allows the request whatever the caller and context.
    */
   unconditional: CompiledStatement | undefined;
 }
@@ -44,7 +44,7 @@ export class Policy implements CompiledPolicy {
   private readonly byAction = new Map<string, ActionEntry>();
   private byTarget = new Map<number, ActionEntry>();
   /**
-   * A small direct-mapped cache in front of `byTarget`: slot `target % RECENT_SLOTS` holds the
+   * A small direct-mapped cache in front of `byTarget`: slot `target % RECENT_SLOTS` keeps the
    * target id at `2 * slot` and its entry at `2 * slot + 1`, side by side in memory.
    */
   private recent: (number | ActionEntry)[] = new Array<number | ActionEntry>(2 * RECENT_SLOTS).fill(-1);
@@ -71,7 +71,7 @@ export class Policy implements CompiledPolicy {
     }
   }
 
-  /** The statements whose Action or NotAction covers the lower-case action, by effect. */
+  /** Returns the statements whose Action or NotAction covers the lower-case action, by effect. */
   entryFor(actionLower: string): ActionEntry {
     let entry = this.byAction.get(actionLower);
     if (!entry) {
@@ -84,7 +84,7 @@ export class Policy implements CompiledPolicy {
   }
 
   /**
-   * The statements that cover both the lower-case action and the resource. Only policy
+   * Returns the statements that cover both the lower-case action and the resource. Only policy
    * variables are left to check per request. Who-can queries ask about the same resource for
    * many principals, so shared policies (SCPs, boundaries, bucket policies) match it once.
    */
@@ -123,7 +123,7 @@ export class Policy implements CompiledPolicy {
     return entry;
   }
 
-  /** The statements of an effect whose Action or NotAction covers the lower-case action. */
+  /** Returns the statements of one effect whose Action or NotAction covers the lower-case action. */
   statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
     const entry = this.entryFor(actionLower);
     return effect === "Allow" ? entry.allow : entry.deny;
@@ -159,7 +159,8 @@ function narrowList(statements: readonly CompiledStatement[], resource: string):
 
 /**
  * Compiles a policy document given as an object, JSON text, URL-encoded JSON text or the
- * snapshot's undecodable record. Never throws: problems are returned on the policy.
+ * snapshot's undecodable record. Never throws, because any failure becomes a problem on an
+ * unusable policy (the fuzz tests check this).
  */
 export function compilePolicy(document: unknown, source: PolicySource): CompiledPolicy {
   try {
@@ -201,7 +202,7 @@ function compileOrThrow(document: unknown, source: PolicySource): Policy {
   return new Policy(source, statements, problems, true);
 }
 
-/** The compiled statements behind a CompiledPolicy made by `compilePolicy`. */
+/** Returns the Policy behind a CompiledPolicy made by `compilePolicy`, or undefined for others. */
 export function asPolicy(policy: CompiledPolicy): Policy | undefined {
   return policy instanceof Policy ? policy : undefined;
 }

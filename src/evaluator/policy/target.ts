@@ -1,7 +1,7 @@
 /**
  * Small integer ids for (action, resource) pairs, so each compiled policy caches its matching
  * statements under a number instead of comparing long strings once per policy and request.
- * Ids are reissued after MAX_TARGETS pairs; the generation tells caches to start over.
+ * Ids are reissued after MAX_TARGETS pairs, and a new generation makes every cache start over.
  */
 
 import { parseArn } from "../../shared/arn.js";
@@ -19,7 +19,7 @@ let nextId = 0;
 /** Facts about each target's resource ARN, by id, parsed once. */
 let resourceFacts: ResourceFacts[] = [];
 
-/** What the resource ARN of a target tells the decision. */
+/** Facts from the resource ARN of a target that the decision reads. */
 export interface ResourceFacts {
   /** The ARN's account field; empty for S3 and for non-ARN resources. */
   readonly account: string;
@@ -29,12 +29,12 @@ export interface ResourceFacts {
 }
 let generation = 0;
 
-/** The current id generation; a cache built in another generation is stale. */
+/** Returns the current id generation. A cache built in another generation is stale. */
 export function targetGeneration(): number {
   return generation;
 }
 
-/** The targets of an action as given (any case), created on first use. */
+/** Returns the targets of an action as given (any case), creating them on first use. */
 export function targetsOf(action: string): ActionTargets {
   let targets = byAction.get(action);
   if (!targets) {
@@ -44,7 +44,7 @@ export function targetsOf(action: string): ActionTargets {
   return targets;
 }
 
-/** The id of a resource under an action's targets. */
+/** Returns the id of a resource under an action's targets. */
 export function targetIn(targets: ActionTargets, action: string, resource: string): number {
   let id = targets.byResource.get(resource);
   if (id !== undefined) return id;
@@ -62,12 +62,12 @@ export function targetIn(targets: ActionTargets, action: string, resource: strin
   return id;
 }
 
-/** The id of an action (as given, any case) and resource pair. */
+/** Returns the id of an action (as given, any case) and resource pair. */
 export function targetId(action: string, resource: string): number {
   return targetIn(targetsOf(action), action, resource);
 }
 
-/** The parsed facts of a target's resource. */
+/** Returns the parsed facts of a target's resource. */
 export function resourceFactsOf(target: number): ResourceFacts {
   return resourceFacts[target] ?? NO_FACTS;
 }
