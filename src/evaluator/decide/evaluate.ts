@@ -4,7 +4,7 @@ import type { CompiledPolicy, Decision, EvaluationRequest, PolicySet, PolicyType
 import { requestView } from "./context.js";
 import { evaluateLevels, rcpApplies, scpApplies, type OrganizationResult } from "./organization.js";
 import { both, either, limitOf, NO, YES, type Outcome } from "./outcome.js";
-import { allowOf, scanOutcome, scanPolicy, type Allows, type DenySink } from "./scan.js";
+import { allowOf, scanOutcome, scanOutcomeOf, scanPolicy, type Allows, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
 
 /**
@@ -35,7 +35,15 @@ interface Layers {
   organization: OrganizationResult[];
 }
 
-/** Decides a request against every policy that applies to it. Pure and synchronous. */
+/**
+ * Decides a request against every policy that applies to it. Pure and synchronous.
+ *
+ * Unknown context keys: an Allow that depends on them makes the decision `allowedIf`, with the
+ * conditions that must hold. A Deny that depends on them is neither applied nor ignored: the
+ * decision becomes (or stays) `allowedIf`, and its unknown conditions are listed with
+ * `negated: true`, meaning the request is allowed only if that Deny does not apply. A Deny never
+ * turns an implicit deny into anything else, and a certain Deny always wins.
+ */
 export function evaluate(request: EvaluationRequest, policies: PolicySet): Decision {
   const statementRequest: StatementRequest = requestView(request);
   const sink: DenySink = { denies: undefined, possibleDenies: undefined };
@@ -69,7 +77,7 @@ function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRe
   let identity = NO;
   if (kind === "root") identity = YES;
   else if (hasIdentity) identity = principalLayer(policies.identity, statementRequest, sink);
-  const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcome([policies.boundary], statementRequest, sink)) : YES;
+  const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcomeOf(policies.boundary, statementRequest, sink, NO)) : YES;
   const session = hasIdentity && policies.session ? limitOf(principalLayer(policies.session, statementRequest, sink)) : YES;
   const resource = policies.resourcePolicy ? scanPolicy(policies.resourcePolicy, statementRequest, sink) : null;
   return { identity, boundary, session, resource, organization };

@@ -100,6 +100,7 @@ function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: Den
   // boundary or SCP level, the missing Allow denies. Its `problems` say so to the caller.
   if (!policy.usable) return undefined;
   const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
+  if (entry.unconditional) return entry;
 
   const denyStatements = entry.deny;
   for (let i = 0; i < denyStatements.length; i++) {
@@ -118,24 +119,25 @@ function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: Den
  */
 export function scanOutcome(policies: readonly CompiledPolicy[], request: StatementRequest, sink: DenySink): Outcome {
   let outcome: Outcome = NO;
-  for (let p = 0; p < policies.length; p++) {
-    const entry = denyScan(policies[p]!, request, sink);
-    if (!entry) continue;
-    if (entry.unconditional) {
-      if (outcome.state !== "yes") outcome = entry.unconditional.granted;
-      continue;
-    }
+  for (let p = 0; p < policies.length; p++) outcome = scanOutcomeOf(policies[p]!, request, sink, outcome);
+  return outcome;
+}
 
-    const allowStatements = entry.allow;
-    for (let i = 0; i < allowStatements.length; i++) {
-      const statement = allowStatements[i]!;
-      // Once the outcome is certain, or a Deny already decides the request, more Allows change nothing.
-      if (outcome.state === "yes" || sink.denies) break;
-      if (principalApplies(statement, request.principal) === undefined) continue;
-      const result = statementApplies(statement, request, true);
-      if (result === false) continue;
-      outcome = either(outcome, result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result });
-    }
+/** Scans one policy into `outcome`, the Allow outcome of the policies scanned before it. */
+export function scanOutcomeOf(policy: CompiledPolicy, request: StatementRequest, sink: DenySink, outcome: Outcome): Outcome {
+  const entry = denyScan(policy, request, sink);
+  if (!entry) return outcome;
+  if (entry.unconditional) return outcome.state === "yes" ? outcome : entry.unconditional.granted;
+
+  const allowStatements = entry.allow;
+  for (let i = 0; i < allowStatements.length; i++) {
+    // Once the outcome is certain, or a Deny already decides the request, more Allows change nothing.
+    if (outcome.state === "yes" || sink.denies) break;
+    const statement = allowStatements[i]!;
+    if (principalApplies(statement, request.principal) === undefined) continue;
+    const result = statementApplies(statement, request, true);
+    if (result === false) continue;
+    outcome = either(outcome, result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result });
   }
   return outcome;
 }
