@@ -1,5 +1,5 @@
 import { UNKNOWN, type ConditionContext } from "../conditions/condition.js";
-import { lowerAction, targetId } from "../policy/target.js";
+import { targetIn, targetsOf } from "../policy/target.js";
 import type { EvaluationRequest, RequestContext, RequestPrincipal } from "../types.js";
 
 /**
@@ -17,20 +17,31 @@ interface NormalizedContext {
 const normalizedCache = new WeakMap<RequestContext, NormalizedContext>();
 const EMPTY: NormalizedContext = { values: new Map(), unknown: undefined };
 
+let lastContext: RequestContext | undefined;
+let lastNormalized: NormalizedContext = EMPTY;
+
 function normalize(context: RequestContext | undefined): NormalizedContext {
   if (!context) return EMPTY;
+  // Callers often evaluate many requests with one context object; skip the WeakMap for them.
+  if (context === lastContext) return lastNormalized;
   let normalized = normalizedCache.get(context);
-  if (normalized) return normalized;
+  if (!normalized) {
+    normalized = buildNormalized(context);
+    normalizedCache.set(context, normalized);
+  }
+  lastContext = context;
+  lastNormalized = normalized;
+  return normalized;
+}
 
+function buildNormalized(context: RequestContext): NormalizedContext {
   const values = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(context.values ?? {})) {
     values.set(key.toLowerCase(), typeof value === "string" ? [value] : value);
   }
   const unknownKeys = context.unknownKeys;
   const unknown = unknownKeys === undefined || unknownKeys === "missing" ? unknownKeys : new Set([...unknownKeys].map((key) => key.toLowerCase()));
-  normalized = { values, unknown };
-  normalizedCache.set(context, normalized);
-  return normalized;
+  return { values, unknown };
 }
 
 const PRINCIPAL_TYPES: Record<string, string> = {
@@ -41,12 +52,14 @@ const PRINCIPAL_TYPES: Record<string, string> = {
   anonymous: "Anonymous",
 };
 
-/** A global key computed from the caller and the request, or undefined when it has none. */
+/** Computes a global key from the caller and the request; undefined when it has no value. */
 function derivedValue(request: EvaluationRequest, keyLower: string): string | readonly string[] | undefined {
   const principal: RequestPrincipal = request.principal;
   switch (keyLower) {
     case "aws:principalarn":
-      return principal.kind === "role-session" ? principal.roleArn : principal.kind === "service" || principal.kind === "anonymous" ? undefined : principal.arn;
+      if (principal.kind === "role-session") return principal.roleArn;
+      if (principal.kind === "service" || principal.kind === "anonymous") return undefined;
+      return principal.arn;
     case "aws:principalaccount":
       return principal.accountId;
     case "aws:username":
@@ -92,8 +105,9 @@ export class RequestView implements ConditionContext {
   private readonly context: NormalizedContext;
 
   constructor(request: EvaluationRequest) {
-    this.actionLower = lowerAction(request.action);
-    this.target = targetId(request.action, request.resource);
+    const targets = targetsOf(request.action);
+    this.actionLower = targets.lower;
+    this.target = targetIn(targets, request.action, request.resource);
     this.resource = request.resource;
     this.principal = request.principal;
     this.request = request;

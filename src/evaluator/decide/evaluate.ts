@@ -1,10 +1,10 @@
-import { parseArn } from "../../shared/arn.js";
+import { resourceFactsOf, targetId } from "../policy/target.js";
 import type { PrincipalMatch } from "../match/principal.js";
 import type { CompiledPolicy, Decision, EvaluationRequest, PolicySet, PolicyType } from "../types.js";
 import { requestView } from "./context.js";
 import { evaluateLevels, rcpApplies, scpApplies, type OrganizationResult } from "./organization.js";
 import { both, either, limitOf, NO, YES, type Outcome } from "./outcome.js";
-import { allowOf, scanOutcome, scanPolicy, type Allows, type DenySink } from "./scan.js";
+import { allowOf, scanOutcome, scanOutcomeOf, scanPolicy, type Allows, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
 
 /**
@@ -35,7 +35,15 @@ interface Layers {
   organization: OrganizationResult[];
 }
 
-/** Decides a request against every policy that applies to it. Pure and synchronous. */
+/**
+ * Decides a request against every policy that applies to it. Pure and synchronous.
+ *
+ * Unknown context keys: an Allow that depends on them makes the decision `allowedIf`, with the
+ * conditions that must hold. A Deny that depends on them is neither applied nor ignored: the
+ * decision becomes (or stays) `allowedIf`, and its unknown conditions are listed with
+ * `negated: true`, meaning the request is allowed only if that Deny does not apply. A Deny never
+ * turns an implicit deny into anything else, and a certain Deny always wins.
+ */
 export function evaluate(request: EvaluationRequest, policies: PolicySet): Decision {
   const statementRequest: StatementRequest = requestView(request);
   const sink: DenySink = { denies: undefined, possibleDenies: undefined };
@@ -65,17 +73,20 @@ function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRe
   if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, statementRequest, sink));
   if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, statementRequest, sink));
 
-  const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity, statementRequest, sink) : NO;
-  const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcome([policies.boundary], statementRequest, sink)) : YES;
+  // The root user needs no identity policy; service principals and anonymous callers have none.
+  let identity = NO;
+  if (kind === "root") identity = YES;
+  else if (hasIdentity) identity = principalLayer(policies.identity, statementRequest, sink);
+  const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcomeOf(policies.boundary, statementRequest, sink, NO)) : YES;
   const session = hasIdentity && policies.session ? limitOf(principalLayer(policies.session, statementRequest, sink)) : YES;
   const resource = policies.resourcePolicy ? scanPolicy(policies.resourcePolicy, statementRequest, sink) : null;
   return { identity, boundary, session, resource, organization };
 }
 
-/** The account that owns the resource: given, else the ARN's account, else the caller's. */
+/** Returns the account that owns the resource: given, else the ARN's account, else the caller's. */
 export function resourceAccountOf(request: EvaluationRequest): string | undefined {
   if (request.resourceAccountId) return request.resourceAccountId;
-  const account = parseArn(request.resource)?.accountId;
+  const account = resourceFactsOf(targetId(request.action, request.resource)).account;
   return account ? account : request.principal.accountId;
 }
 
@@ -109,21 +120,19 @@ function requiredPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated:
 }
 
 /**
- * Every KMS key has a key policy and every role a trust policy, so a request on one without its
- * policy in the set is decided as if that policy allowed nothing.
+ * Returns the policy type that the resource always has (a KMS key's key policy, a role's trust
+ * policy). A request without that policy in the set is decided as if the policy allowed nothing.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
  */
 function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined {
-  const arn = parseArn(request.resource);
-  if (!arn) return undefined;
-  const action = request.action.toLowerCase();
-  if (arn.service === "kms" && arn.resource.startsWith("key/") && action.startsWith("kms:")) return "key";
-  if (arn.service === "iam" && arn.resource.startsWith("role/") && action.startsWith("sts:assumerole")) return "trust";
+  const facts = resourceFactsOf(targetId(request.action, request.resource));
+  if (facts.service === "kms" && facts.resourcePart.startsWith("key/") && /^kms:/i.test(request.action)) return "key";
+  if (facts.service === "iam" && facts.resourcePart.startsWith("role/") && /^sts:assumerole/i.test(request.action)) return "trust";
   return undefined;
 }
 
 
-/** An implicit deny, naming the layer that blocked a request some policy allowed. */
+/** Builds an implicit deny, naming the layer that blocked a request some policy allowed. */
 function implicitDeny(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): Decision {
   const blocked = blockingLayer(request, policies, layers, principalSide);
   return blocked ? { type: "implicitDeny", statements: [], blockedBy: blocked } : { type: "implicitDeny", statements: [] };

@@ -54,5 +54,6 @@ export function evaluateLevels(
     else if (outcome.state === "if") (conditions ??= []).push(outcome);
   }
   // Every level is scanned even after one fails, so that Deny statements in all of them count.
-  return { type, allow: !allowed ? NO : conditions ? limitOf(conditions) : YES };
+  if (!allowed) return { type, allow: NO };
+  return { type, allow: conditions ? limitOf(conditions) : YES };
 }

@@ -1,5 +1,5 @@
 import type { PrincipalMatch } from "../match/principal.js";
-import { asPolicy, type ActionEntry } from "../policy/compile.js";
+import type { ActionEntry, Policy } from "../policy/compile.js";
 import type { CompiledPolicy, StatementRef, UnresolvedCondition } from "../types.js";
 import { either, NO, type Outcome } from "./outcome.js";
 import { principalApplies, statementApplies, type StatementRequest } from "./statement.js";
@@ -45,7 +45,7 @@ export class AllowSet {
     }
   }
 
-  /** The outcome for one kind of match; a switch keeps property access monomorphic. */
+  /** Returns the outcome for one kind of match. A switch keeps property access monomorphic. */
   get(match: PrincipalMatch | "none"): Outcome | undefined {
     switch (match) {
       case "none":
@@ -94,9 +94,13 @@ export function scanPolicy(compiled: CompiledPolicy, request: StatementRequest, 
 
 /** Adds the policy's applicable Deny statements to `sink`; returns its entry for the Allow scan. */
 function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: DenySink): ActionEntry | undefined {
-  const policy = asPolicy(compiled);
-  if (!policy || !policy.usable) return undefined;
+  // Every CompiledPolicy comes from compilePolicy, which returns a Policy.
+  const policy = compiled as Policy;
+  // NOTE: an unreadable policy contributes nothing: its Denies are not applied and, in a
+  // boundary or SCP level, the missing Allow denies. Its `problems` say so to the caller.
+  if (!policy.usable) return undefined;
   const entry = policy.entryForTarget(request.target, request.actionLower, request.resource);
+  if (entry.unconditional) return entry;
 
   const denyStatements = entry.deny;
   for (let i = 0; i < denyStatements.length; i++) {
@@ -115,30 +119,36 @@ function denyScan(compiled: CompiledPolicy, request: StatementRequest, sink: Den
  */
 export function scanOutcome(policies: readonly CompiledPolicy[], request: StatementRequest, sink: DenySink): Outcome {
   let outcome: Outcome = NO;
-  for (let p = 0; p < policies.length; p++) {
-    const entry = denyScan(policies[p]!, request, sink);
-    if (!entry) continue;
+  for (let p = 0; p < policies.length; p++) outcome = scanOutcomeOf(policies[p]!, request, sink, outcome);
+  return outcome;
+}
 
-    const allowStatements = entry.allow;
-    for (let i = 0; i < allowStatements.length; i++) {
-      const statement = allowStatements[i]!;
-      if (outcome.state === "yes") break;
-      if (principalApplies(statement, request.principal) === undefined) continue;
-      const result = statementApplies(statement, request, true);
-      if (result === false) continue;
-      outcome = either(outcome, result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result });
-    }
+/** Scans one policy into `outcome`, the Allow outcome of the policies scanned before it. */
+export function scanOutcomeOf(policy: CompiledPolicy, request: StatementRequest, sink: DenySink, outcome: Outcome): Outcome {
+  const entry = denyScan(policy, request, sink);
+  if (!entry) return outcome;
+  if (entry.unconditional) return outcome.state === "yes" ? outcome : entry.unconditional.granted;
+
+  const allowStatements = entry.allow;
+  for (let i = 0; i < allowStatements.length; i++) {
+    // Once the outcome is certain, or a Deny already decides the request, more Allows change nothing.
+    if (outcome.state === "yes" || sink.denies) break;
+    const statement = allowStatements[i]!;
+    if (principalApplies(statement, request.principal) === undefined) continue;
+    const result = statementApplies(statement, request, true);
+    if (result === false) continue;
+    outcome = either(outcome, result === true ? statement.granted : { state: "if", statements: statement.granted.statements, conditions: result });
   }
   return outcome;
 }
 
-/** The Allow outcome over the given principal matches (all of them when none are named). */
+/** Combines the Allow outcomes of the given principal matches (all of them when none are named). */
 export function allowOf(allows: Allows | null, matches?: readonly (PrincipalMatch | "none")[]): Outcome {
   if (!allows) return NO;
-  const wanted = matches ?? ALL_MATCHES;
+  const selected = matches ?? ALL_MATCHES;
   let outcome: Outcome = NO;
-  for (let i = 0; i < wanted.length; i++) {
-    const allow = allows.get(wanted[i]!);
+  for (let i = 0; i < selected.length; i++) {
+    const allow = allows.get(selected[i]!);
     if (allow) outcome = either(outcome, allow);
   }
   return outcome;

@@ -25,15 +25,18 @@ export interface StatementRequest extends ConditionContext {
   readonly principal: RequestPrincipal;
 }
 
-/** Whether a pattern matches the resource, or undefined when a variable in it has no value. */
+/** Tests a pattern against the resource; undefined when a variable in it has no value. */
 function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean | undefined {
   if (pattern.matches) return pattern.matches(request.resource);
+  // NOTE: a variable whose key is unknown (not just absent) is treated as absent here, so such a
+  // Resource yields a definite answer rather than allowedIf.
   const parts = resolveTemplate(pattern.template ?? [], (key) => request.variable(key));
   return parts === undefined ? undefined : compileArnPattern(parts)(request.resource);
 }
 
 /**
- * A Resource value whose variable has no value matches nothing. In NotResource such a value
+ * Tests the Resource or NotResource element. A value whose variable has no value matches
+ * nothing. In NotResource such a value
  * makes the whole statement inapplicable, since AWS cannot tell what it excludes ("if AWS
  * cannot resolve a variable this might cause the entire statement to be invalid").
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
@@ -56,8 +59,8 @@ export function resourceApplies(statement: CompiledStatement, request: Statement
 }
 
 /**
- * How the statement's Principal or NotPrincipal matches the caller: "none" when the statement
- * names no principal (identity policies), undefined when it excludes the caller.
+ * Matches the statement's Principal or NotPrincipal against the caller. Returns "none" when the
+ * statement names no principal (identity policies) and undefined when it excludes the caller.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
  */
 export function principalApplies(statement: CompiledStatement, principal: RequestPrincipal): PrincipalMatch | "none" | undefined {
@@ -66,7 +69,7 @@ export function principalApplies(statement: CompiledStatement, principal: Reques
     // NOTE: NotPrincipal is matched on the caller's own ARN (user, session, root) only; AWS also
     // evaluates the account and role in the caller's chain, which is not modelled.
     const match = matchPrincipal(statement.notPrincipal, principal);
-    return match === "exact" ? undefined : "wildcard";
+    return match === "exact" || statement.notPrincipal.everyone ? undefined : "wildcard";
   }
   return "none";
 }

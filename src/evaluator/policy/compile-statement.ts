@@ -51,6 +51,9 @@ export function compileStatement(input: StatementInput, problems: Problems): Com
     return undefined;
   }
   const patterns = actionElements.values.map(compileActionPattern);
+  if (source.type === "rcp" && actionElements.negated) {
+    problems.push({ path: `${path}.NotAction`, message: "a resource control policy cannot use NotAction" });
+  }
 
   const ref = { policy: source, ...(sid !== undefined ? { sid } : {}), index: input.index, effect };
   const statement: Partial<Record<keyof CompiledStatement, unknown>> = {
@@ -176,6 +179,10 @@ function readPrincipals(
   const negated = raw.Principal === undefined;
   const name = negated ? "NotPrincipal" : "Principal";
   statement[negated ? "notPrincipal" : "principal"] = readPrincipal(raw[name], `${path}.${name}`, problems);
+  if (type === "rcp" && raw.Principal !== "*") {
+    // RCPs accept only Principal "*"; the statement is still evaluated as written.
+    problems.push({ path: `${path}.${name}`, message: 'a resource control policy must use "Principal": "*"' });
+  }
 }
 
 function readPrincipal(value: unknown, path: string, problems: Problems): PrincipalSpec {

@@ -16,6 +16,8 @@ const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
 const TOP_LEVEL = new Set(["Version", "Id", "Statement"]);
 const MAX_CACHED_ACTIONS = 50_000;
 const MAX_CACHED_RESOURCES = 4_096;
+/** Slots of each policy's recent-target cache; a power of two. */
+const RECENT_SLOTS = 16;
 const NO_STATEMENTS: readonly CompiledStatement[] = [];
 
 /** The statements of each effect that match one action. */
@@ -23,7 +25,12 @@ export interface ActionEntry {
   allow: readonly CompiledStatement[];
   deny: readonly CompiledStatement[];
   /** Per-resource narrowing of `allow` and `deny`, filled as resources are requested. */
-  byResource?: Map<string, ActionEntry>;
+  byResource: Map<string, ActionEntry> | undefined;
+  /**
+   * Set when the entry has no Deny and has an Allow that needs no principal, condition or
+   * variable, because then the policy allows the request whatever the caller and context.
+   */
+  unconditional: CompiledStatement | undefined;
 }
 
 /** A compiled policy with its statement index; evaluation reads it through `statementsFor`. */
@@ -36,8 +43,11 @@ export class Policy implements CompiledPolicy {
   private readonly anyService: CompiledStatement[] = [];
   private readonly byAction = new Map<string, ActionEntry>();
   private byTarget = new Map<number, ActionEntry>();
-  private lastTarget = -1;
-  private lastEntry: ActionEntry | undefined;
+  /**
+   * A small direct-mapped cache in front of `byTarget`: slot `target % RECENT_SLOTS` keeps the
+   * target id at `2 * slot` and its entry at `2 * slot + 1`, side by side in memory.
+   */
+  private recent: (number | ActionEntry)[] = new Array<number | ActionEntry>(2 * RECENT_SLOTS).fill(-1);
   private targetGeneration = targetGeneration();
 
   constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
@@ -61,7 +71,7 @@ export class Policy implements CompiledPolicy {
     }
   }
 
-  /** The statements whose Action or NotAction covers the lower-case action, by effect. */
+  /** Returns the statements whose Action or NotAction covers the lower-case action, by effect. */
   entryFor(actionLower: string): ActionEntry {
     let entry = this.byAction.get(actionLower);
     if (!entry) {
@@ -74,7 +84,7 @@ export class Policy implements CompiledPolicy {
   }
 
   /**
-   * The statements that cover both the lower-case action and the resource. Only policy
+   * Returns the statements that cover both the lower-case action and the resource. Only policy
    * variables are left to check per request. Who-can queries ask about the same resource for
    * many principals, so shared policies (SCPs, boundaries, bucket policies) match it once.
    */
@@ -86,11 +96,7 @@ export class Policy implements CompiledPolicy {
     let narrowed = entry.byResource.get(resource);
     if (!narrowed) {
       if (entry.byResource.size >= MAX_CACHED_RESOURCES) entry.byResource.clear();
-      narrowed = {
-        allow: narrowList(entry.allow, resource),
-        deny: narrowList(entry.deny, resource),
-        byResource: undefined,
-      };
+      narrowed = entryOf(narrowList(entry.allow, resource), narrowList(entry.deny, resource), true);
       entry.byResource.set(resource, narrowed);
     }
     return narrowed;
@@ -100,10 +106,11 @@ export class Policy implements CompiledPolicy {
   entryForTarget(target: number, actionLower: string, resource: string): ActionEntry {
     if (this.targetGeneration !== targetGeneration()) {
       this.byTarget = new Map();
-      this.lastTarget = -1;
+      this.recent.fill(-1);
       this.targetGeneration = targetGeneration();
     }
-    if (target === this.lastTarget && this.lastEntry) return this.lastEntry;
+    const slot = (target & (RECENT_SLOTS - 1)) << 1;
+    if (this.recent[slot] === target) return this.recent[slot + 1] as ActionEntry;
 
     let entry = this.byTarget.get(target);
     if (!entry) {
@@ -111,12 +118,12 @@ export class Policy implements CompiledPolicy {
       entry = this.entryForResource(actionLower, resource);
       this.byTarget.set(target, entry);
     }
-    this.lastTarget = target;
-    this.lastEntry = entry;
+    this.recent[slot] = target;
+    this.recent[slot + 1] = entry;
     return entry;
   }
 
-  /** The statements of an effect whose Action or NotAction covers the lower-case action. */
+  /** Returns the statements of one effect whose Action or NotAction covers the lower-case action. */
   statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
     const entry = this.entryFor(actionLower);
     return effect === "Allow" ? entry.allow : entry.deny;
@@ -128,12 +135,21 @@ export class Policy implements CompiledPolicy {
     matching.sort((a, b) => a.ref.index - b.ref.index);
     const allow = matching.filter((statement) => statement.effect === "Allow");
     const deny = matching.filter((statement) => statement.effect === "Deny");
-    return { allow: allow.length ? allow : NO_STATEMENTS, deny: deny.length ? deny : NO_STATEMENTS, byResource: undefined };
+    return entryOf(allow.length ? allow : NO_STATEMENTS, deny.length ? deny : NO_STATEMENTS, false);
   }
 
   mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
     return this.statementsFor(action.toLowerCase(), effect).length > 0;
   }
+}
+
+function entryOf(allow: readonly CompiledStatement[], deny: readonly CompiledStatement[], resourceChecked: boolean): ActionEntry {
+  const unconditional = resourceChecked && deny.length === 0 ? allow.find(isUnconditional) : undefined;
+  return { allow, deny, byResource: undefined, unconditional };
+}
+
+function isUnconditional(statement: CompiledStatement): boolean {
+  return statement.conditions.length === 0 && !statement.resourceTemplates && !statement.principal && !statement.notPrincipal;
 }
 
 function narrowList(statements: readonly CompiledStatement[], resource: string): readonly CompiledStatement[] {
@@ -143,7 +159,8 @@ function narrowList(statements: readonly CompiledStatement[], resource: string):
 
 /**
  * Compiles a policy document given as an object, JSON text, URL-encoded JSON text or the
- * snapshot's undecodable record. Never throws: problems are returned on the policy.
+ * snapshot's undecodable record. Never throws, because any failure becomes a problem on an
+ * unusable policy (the fuzz tests check this).
  */
 export function compilePolicy(document: unknown, source: PolicySource): CompiledPolicy {
   try {
@@ -185,7 +202,7 @@ function compileOrThrow(document: unknown, source: PolicySource): Policy {
   return new Policy(source, statements, problems, true);
 }
 
-/** The compiled statements behind a CompiledPolicy made by `compilePolicy`. */
+/** Returns the Policy behind a CompiledPolicy made by `compilePolicy`, or undefined for others. */
 export function asPolicy(policy: CompiledPolicy): Policy | undefined {
   return policy instanceof Policy ? policy : undefined;
 }

@@ -22,7 +22,7 @@ export interface CompiledStatement {
   /** Neither set means the statement has no resource element (trust policies): any resource. */
   readonly resources?: readonly ResourcePattern[];
   readonly notResources?: readonly ResourcePattern[];
-  /** True when a Resource or NotResource value holds a policy variable, resolved per request. */
+  /** True when a Resource or NotResource value contains a policy variable, resolved per request. */
   readonly resourceTemplates: boolean;
   /** Neither set means the policy type names no principal (identity policies). */
   readonly principal?: PrincipalSpec;
@@ -33,7 +33,7 @@ export interface CompiledStatement {
 }
 
 /**
- * Whether the statement's Resource or NotResource could cover the resource: exact for
+ * Tests whether the statement's Resource or NotResource could cover the resource: exact for
  * statements without policy variables, and true for those with them (they are resolved per
  * request).
  */
@@ -44,7 +44,7 @@ export function statementMayMatchResource(statement: CompiledStatement, resource
   return true;
 }
 
-/** Whether the statement's Action or NotAction covers a lower-case action name. */
+/** Tests whether the statement's Action or NotAction covers a lower-case action name. */
 export function statementMatchesAction(statement: Pick<CompiledStatement, "actions" | "notActions">, actionLower: string): boolean {
   if (statement.actions) return statement.actions.some((pattern) => pattern.matches(actionLower));
   return !(statement.notActions ?? []).some((pattern) => pattern.matches(actionLower));
