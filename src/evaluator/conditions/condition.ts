@@ -1,4 +1,5 @@
 import { parseTemplate, partsToText, resolveTemplate, type TemplatePart, type VariableLookup } from "../match/variables.js";
+import { intern } from "../match/intern.js";
 import type { ValueTest } from "./operator.js";
 import { parseOperatorName, type OperatorName } from "./registry.js";
 
@@ -44,7 +45,7 @@ export function compileCondition(operator: string, key: string, values: readonly
   return {
     operator,
     key,
-    keyLower: key.toLowerCase(),
+    keyLower: intern(key.toLowerCase()),
     values,
     parsed,
     test: precompiled,
