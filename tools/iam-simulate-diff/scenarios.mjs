@@ -177,6 +177,7 @@ export function scenario(rng) {
     identity: Array.from({ length: rng.int(3) }, () => policy(rng)),
   };
   if (rng.chance(0.25)) result.boundary = policy(rng, { allowShare: 0.85 });
+  if (principal.type === "AssumedRole" && rng.chance(0.2)) result.session = policy(rng, { allowShare: 0.85 });
   if (rng.chance(0.3)) result.scps = organizationLevels(rng, false);
   if (rng.chance(0.2)) result.rcps = organizationLevels(rng, true);
   if (target.policy && rng.chance(0.6)) result.resourcePolicy = policy(rng, { withPrincipal: true });
