@@ -71,3 +71,17 @@ describe("mayMatchAction", () => {
     expect(policy.mayMatchAction("iam:PassRole", "Deny")).toBe(false);
   });
 });
+
+describe("resource control policy grammar", () => {
+  const rcp = { type: "rcp" as const, id: "rcp" };
+
+  it("requires Principal star", () => {
+    const policy = compilePolicy({ Version: "2012-10-17", Statement: { Effect: "Deny", Principal: { AWS: "111122223333" }, Action: "s3:*", Resource: "*" } }, rcp);
+    expect(policy.problems.map((problem) => problem.path)).toEqual(["$.Statement.Principal"]);
+  });
+
+  it("rejects NotAction", () => {
+    const policy = compilePolicy({ Version: "2012-10-17", Statement: { Effect: "Deny", Principal: "*", NotAction: "s3:*", Resource: "*" } }, rcp);
+    expect(policy.problems.map((problem) => problem.path)).toEqual(["$.Statement.NotAction"]);
+  });
+});

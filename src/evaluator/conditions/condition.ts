@@ -11,7 +11,7 @@ import { parseOperatorName, type OperatorName } from "./registry.js";
 /** The marker a request returns for a key whose value is unknown to the snapshot. */
 export const UNKNOWN = Symbol("unknown");
 
-/** What a condition needs from the request: values by lower-case key, and variables. */
+/** The request as conditions read it: values by lower-case key, and policy variables. */
 export interface ConditionContext {
   /** The key's values, undefined when the request lacks the key, UNKNOWN when unknowable. */
   values(keyLower: string): readonly string[] | undefined | typeof UNKNOWN;
@@ -26,10 +26,10 @@ export interface CompiledCondition {
   readonly keyLower: string;
   readonly values: readonly string[];
   readonly parsed: OperatorName;
-  /** Precompiled test when no value holds a policy variable. */
-  readonly test?: ValueTest;
-  /** Value templates when some value holds a policy variable. */
-  readonly templates?: readonly (TemplatePart[] | undefined)[];
+  /** Precompiled test when no value contains a policy variable. */
+  readonly test: ValueTest | undefined;
+  /** Value templates when some value contains a policy variable. */
+  readonly templates: readonly (TemplatePart[] | undefined)[] | undefined;
 }
 
 /** Compiles a condition, or returns undefined when the operator is unknown. */
@@ -38,10 +38,18 @@ export function compileCondition(operator: string, key: string, values: readonly
   if (!parsed) return undefined;
 
   const templates = variables ? values.map(parseTemplate) : [];
-  const base = { operator, key, keyLower: key.toLowerCase(), values, parsed };
-  if (templates.some((template) => template !== undefined)) return { ...base, templates };
-  if (parsed.base === "Null") return base;
-  return { ...base, test: parsed.base.compile(values) };
+  const hasTemplates = templates.some((template) => template !== undefined);
+  const precompiled = hasTemplates || parsed.base === "Null" ? undefined : parsed.base.compile(values);
+  // Every condition gets the same fields in the same order, so they share one object shape.
+  return {
+    operator,
+    key,
+    keyLower: key.toLowerCase(),
+    values,
+    parsed,
+    test: precompiled,
+    templates: hasTemplates ? templates : undefined,
+  };
 }
 
 /** The result of one condition: true, false, or unknown when its key is unknown. */
@@ -58,22 +66,29 @@ export function evaluateCondition(condition: CompiledCondition, context: Conditi
   if (present === undefined) return absentResult(parsed);
 
   const negated = parsed.base.negated;
-  const test = condition.test ?? resolveTest(condition, context.variable, negated);
+  const test = condition.test ?? resolveTest(condition, (key) => context.variable(key), negated);
   if (!test) return false;
 
   if (parsed.set === "ForAllValues") {
-    return present.every((value) => test(value) !== negated);
+    for (let i = 0; i < present.length; i++) {
+      if (test(present[i]!) === negated) return false;
+    }
+    return true;
   }
   if (parsed.set === "ForAnyValue") {
-    return present.some((value) => test(value) !== negated);
+    for (let i = 0; i < present.length; i++) {
+      if (test(present[i]!) !== negated) return true;
+    }
+    return false;
   }
-  const anyMatch = present.some(test);
+  let anyMatch = false;
+  for (let i = 0; i < present.length && !anyMatch; i++) anyMatch = test(present[i]!);
   return negated ? !anyMatch : anyMatch;
 }
 
 /**
- * A key absent from the request: IfExists forms and ForAllValues are true, ForAnyValue is false,
- * negated operators are true and every other operator is false.
+ * Decides a condition whose key is absent from the request. IfExists forms and ForAllValues are
+ * true, ForAnyValue is false, negated operators are true and every other operator is false.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
  */
 function absentResult(parsed: OperatorName): boolean {
@@ -91,7 +106,7 @@ function nullResult(values: readonly string[], present: readonly string[] | unde
 
 /**
  * Substitutes policy variables into the values. A value whose variable has no value matches
- * nothing; under a negated operator it makes the condition false, because AWS cannot tell what
+ * nothing. Under a negated operator it makes the condition false, because AWS cannot tell what
  * the value excludes.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
@@ -104,6 +119,8 @@ function resolveTest(condition: CompiledCondition, lookup: VariableLookup, negat
       return;
     }
     const parts = resolveTemplate(template, lookup);
+    // NOTE: a `${*}` or `${?}` escape turns back into a wildcard under StringLike, because the
+    // resolved value is compared as text.
     if (parts) resolved.push(partsToText(parts));
     else unresolved = true;
   });

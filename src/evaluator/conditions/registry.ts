@@ -16,7 +16,7 @@ export const OPERATORS: ReadonlyMap<string, BaseOperator> = new Map(
 
 /** A parsed operator name: qualifier, base operator (or `Null`) and the IfExists suffix. */
 export interface OperatorName {
-  set?: "ForAnyValue" | "ForAllValues";
+  set: "ForAnyValue" | "ForAllValues" | undefined;
   base: BaseOperator | "Null";
   ifExists: boolean;
 }
@@ -39,11 +39,11 @@ export function parseOperatorName(name: string): OperatorName | undefined {
   }
 
   let lower = rest.toLowerCase();
-  if (lower === "null") return set ? undefined : { base: "Null", ifExists: false };
+  if (lower === "null") return set ? undefined : { set: undefined, base: "Null", ifExists: false };
 
   const ifExists = lower.endsWith("ifexists");
   if (ifExists) lower = lower.slice(0, -"ifexists".length);
   const base = OPERATORS.get(lower);
   if (!base) return undefined;
-  return { ...(set ? { set } : {}), base, ifExists };
+  return { set, base, ifExists };
 }

@@ -1,4 +1,5 @@
 import { UNKNOWN, type ConditionContext } from "../conditions/condition.js";
+import { targetIn, targetsOf } from "../policy/target.js";
 import type { EvaluationRequest, RequestContext, RequestPrincipal } from "../types.js";
 
 /**
@@ -16,20 +17,31 @@ interface NormalizedContext {
 const normalizedCache = new WeakMap<RequestContext, NormalizedContext>();
 const EMPTY: NormalizedContext = { values: new Map(), unknown: undefined };
 
+let lastContext: RequestContext | undefined;
+let lastNormalized: NormalizedContext = EMPTY;
+
 function normalize(context: RequestContext | undefined): NormalizedContext {
   if (!context) return EMPTY;
+  // Callers often evaluate many requests with one context object; skip the WeakMap for them.
+  if (context === lastContext) return lastNormalized;
   let normalized = normalizedCache.get(context);
-  if (normalized) return normalized;
+  if (!normalized) {
+    normalized = buildNormalized(context);
+    normalizedCache.set(context, normalized);
+  }
+  lastContext = context;
+  lastNormalized = normalized;
+  return normalized;
+}
 
+function buildNormalized(context: RequestContext): NormalizedContext {
   const values = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(context.values ?? {})) {
     values.set(key.toLowerCase(), typeof value === "string" ? [value] : value);
   }
   const unknownKeys = context.unknownKeys;
   const unknown = unknownKeys === undefined || unknownKeys === "missing" ? unknownKeys : new Set([...unknownKeys].map((key) => key.toLowerCase()));
-  normalized = { values, unknown };
-  normalizedCache.set(context, normalized);
-  return normalized;
+  return { values, unknown };
 }
 
 const PRINCIPAL_TYPES: Record<string, string> = {
@@ -40,12 +52,14 @@ const PRINCIPAL_TYPES: Record<string, string> = {
   anonymous: "Anonymous",
 };
 
-/** A global key computed from the caller and the request, or undefined when it has none. */
+/** Computes a global key from the caller and the request; undefined when it has no value. */
 function derivedValue(request: EvaluationRequest, keyLower: string): string | readonly string[] | undefined {
   const principal: RequestPrincipal = request.principal;
   switch (keyLower) {
     case "aws:principalarn":
-      return principal.kind === "role-session" ? principal.roleArn : principal.kind === "service" || principal.kind === "anonymous" ? undefined : principal.arn;
+      if (principal.kind === "role-session") return principal.roleArn;
+      if (principal.kind === "service" || principal.kind === "anonymous") return undefined;
+      return principal.arn;
     case "aws:principalaccount":
       return principal.accountId;
     case "aws:username":
@@ -77,25 +91,48 @@ function principalTag(principal: RequestPrincipal, tagLower: string): string | u
   return undefined;
 }
 
-/** Builds the condition view of a request. */
-export function requestView(request: EvaluationRequest): ConditionContext {
-  const context = normalize(request.context);
+/**
+ * One request as statements read it: the action, resource and caller, and the condition view
+ * of its context. A class, so that evaluation allocates one object and creates no closures.
+ */
+export class RequestView implements ConditionContext {
+  readonly actionLower: string;
+  /** The (action, resource) id from `targetId`, under which policies cache their statements. */
+  readonly target: number;
+  readonly resource: string;
+  readonly principal: RequestPrincipal;
+  private readonly request: EvaluationRequest;
+  private readonly context: NormalizedContext;
 
-  const values = (keyLower: string): readonly string[] | undefined | typeof UNKNOWN => {
-    const explicit = context.values.get(keyLower);
+  constructor(request: EvaluationRequest) {
+    const targets = targetsOf(request.action);
+    this.actionLower = targets.lower;
+    this.target = targetIn(targets, request.action, request.resource);
+    this.resource = request.resource;
+    this.principal = request.principal;
+    this.request = request;
+    this.context = normalize(request.context);
+  }
+
+  values(keyLower: string): readonly string[] | undefined | typeof UNKNOWN {
+    const explicit = this.context.values.get(keyLower);
     if (explicit !== undefined) return explicit;
 
-    const derived = derivedValue(request, keyLower);
+    const derived = derivedValue(this.request, keyLower);
     if (derived !== undefined) return typeof derived === "string" ? [derived] : derived;
 
-    const unknown = context.unknown;
+    const unknown = this.context.unknown;
     if (unknown === "missing" || unknown?.has(keyLower)) return UNKNOWN;
     return undefined;
-  };
+  }
 
-  const variable = (key: string): string | undefined => {
-    const found = values(key.toLowerCase());
+  variable(key: string): string | undefined {
+    const found = this.values(key.toLowerCase());
     return found !== UNKNOWN && found?.length === 1 ? found[0] : undefined;
-  };
-  return { values, variable };
+  }
+}
+
+/** Builds the view of a request that statements and conditions read. */
+export function requestView(request: EvaluationRequest): RequestView {
+  return new RequestView(request);
 }

@@ -1,10 +1,10 @@
-import { parseArn } from "../../shared/arn.js";
+import { resourceFactsOf, targetId } from "../policy/target.js";
 import type { PrincipalMatch } from "../match/principal.js";
-import type { Decision, EvaluationRequest, PolicySet, PolicyType, StatementRef, UnresolvedCondition } from "../types.js";
+import type { CompiledPolicy, Decision, EvaluationRequest, PolicySet, PolicyType } from "../types.js";
 import { requestView } from "./context.js";
 import { evaluateLevels, rcpApplies, scpApplies, type OrganizationResult } from "./organization.js";
-import { both, either, NO, YES, type Outcome } from "./outcome.js";
-import { allowOf, emptyScan, scanPolicies, type Scan } from "./scan.js";
+import { both, either, limitOf, NO, YES, type Outcome } from "./outcome.js";
+import { allowOf, scanOutcome, scanOutcomeOf, scanPolicy, type Allows, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
 
 /**
@@ -30,66 +30,63 @@ interface Layers {
   identity: Outcome;
   boundary: Outcome;
   session: Outcome;
-  resource: Scan | undefined;
+  /** Null when the set has no resource policy. */
+  resource: Allows | null;
   organization: OrganizationResult[];
 }
 
-/** Decides a request against every policy that applies to it. Pure and synchronous. */
+/**
+ * Decides a request against every policy that applies to it. Pure and synchronous.
+ *
+ * Unknown context keys: an Allow that depends on them makes the decision `allowedIf`, with the
+ * conditions that must hold. A Deny that depends on them is neither applied nor ignored: the
+ * decision becomes (or stays) `allowedIf`, and its unknown conditions are listed with
+ * `negated: true`, meaning the request is allowed only if that Deny does not apply. A Deny never
+ * turns an implicit deny into anything else, and a certain Deny always wins.
+ */
 export function evaluate(request: EvaluationRequest, policies: PolicySet): Decision {
-  const actionLower = request.action.toLowerCase();
-  const statementRequest: StatementRequest = { resource: request.resource, principal: request.principal, context: requestView(request) };
-  const denies: StatementRef[] = [];
-  const possibleDenies: UnresolvedCondition[] = [];
+  const statementRequest: StatementRequest = requestView(request);
+  const sink: DenySink = { denies: undefined, possibleDenies: undefined };
 
-  const layers = scanLayers(request, policies, actionLower, statementRequest, denies, possibleDenies);
-  if (denies.length > 0) return { type: "explicitDeny", statements: denies, blockedBy: denies[0]!.policy.type };
+  const layers = scanLayers(request, policies, statementRequest, sink);
+  const { denies, possibleDenies } = sink;
+  if (denies) return { type: "explicitDeny", statements: denies, blockedBy: denies[0]!.policy.type };
 
   const principalSide = both(both(layers.identity, layers.boundary), layers.session);
   let outcome = combineWithResource(request, policies, layers, principalSide);
-  for (const organization of layers.organization) outcome = both(outcome, withoutStatements(organization.allow));
+  for (const organization of layers.organization) outcome = both(outcome, organization.allow);
 
   if (outcome.state === "no") return implicitDeny(request, policies, layers, principalSide);
-  const conditions = [...(outcome.state === "if" ? outcome.conditions : []), ...possibleDenies];
-  if (conditions.length === 0) return { type: "allowed", statements: outcome.statements };
+  if (outcome.state === "yes" && !possibleDenies) return { type: "allowed", statements: outcome.statements };
+  const conditions = [...(outcome.state === "if" ? outcome.conditions : []), ...(possibleDenies ?? [])];
   return { type: "allowedIf", statements: outcome.statements, conditions };
 }
 
-function scanLayers(
-  request: EvaluationRequest,
-  policies: PolicySet,
-  actionLower: string,
-  statementRequest: StatementRequest,
-  denies: StatementRef[],
-  possibleDenies: UnresolvedCondition[],
-): Layers {
-  const collect = (scan: Scan): Scan => {
-    denies.push(...scan.denies);
-    possibleDenies.push(...scan.possibleDenies);
-    return scan;
-  };
-  const principalLayer = (list: readonly NonNullable<PolicySet["boundary"]>[] | undefined): Outcome => {
-    if (list === undefined) return YES;
-    return allowOf(collect(scanPolicies(list, actionLower, statementRequest, emptyScan())));
-  };
+function principalLayer(list: readonly CompiledPolicy[] | undefined, request: StatementRequest, sink: DenySink): Outcome {
+  return list === undefined ? YES : scanOutcome(list, request, sink);
+}
 
+function scanLayers(request: EvaluationRequest, policies: PolicySet, statementRequest: StatementRequest, sink: DenySink): Layers {
   const kind = request.principal.kind;
   const hasIdentity = kind === "user" || kind === "role-session" || kind === "federated";
   const organization: OrganizationResult[] = [];
-  if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, actionLower, statementRequest));
-  if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, actionLower, statementRequest));
-  for (const result of organization) collect(result.scan);
+  if (rcpApplies(request, policies)) organization.push(evaluateLevels("rcp", policies.rcpLevels, statementRequest, sink));
+  if (scpApplies(request, policies)) organization.push(evaluateLevels("scp", policies.scpLevels, statementRequest, sink));
 
-  const identity = kind === "root" ? YES : hasIdentity ? principalLayer(policies.identity) : NO;
-  const boundary = hasIdentity ? principalLayer(policies.boundary ? [policies.boundary] : undefined) : YES;
-  const session = hasIdentity ? principalLayer(policies.session) : YES;
-  const resource = policies.resourcePolicy ? collect(scanPolicies([policies.resourcePolicy], actionLower, statementRequest, emptyScan())) : undefined;
+  // The root user needs no identity policy; service principals and anonymous callers have none.
+  let identity = NO;
+  if (kind === "root") identity = YES;
+  else if (hasIdentity) identity = principalLayer(policies.identity, statementRequest, sink);
+  const boundary = hasIdentity && policies.boundary ? limitOf(scanOutcomeOf(policies.boundary, statementRequest, sink, NO)) : YES;
+  const session = hasIdentity && policies.session ? limitOf(principalLayer(policies.session, statementRequest, sink)) : YES;
+  const resource = policies.resourcePolicy ? scanPolicy(policies.resourcePolicy, statementRequest, sink) : null;
   return { identity, boundary, session, resource, organization };
 }
 
-/** The account that owns the resource: given, else the ARN's account, else the caller's. */
+/** Returns the account that owns the resource: given, else the ARN's account, else the caller's. */
 export function resourceAccountOf(request: EvaluationRequest): string | undefined {
   if (request.resourceAccountId) return request.resourceAccountId;
-  const account = parseArn(request.resource)?.accountId;
+  const account = resourceFactsOf(targetId(request.action, request.resource)).account;
   return account ? account : request.principal.accountId;
 }
 
@@ -123,24 +120,19 @@ function requiredPolicyOutcome(sameAccount: boolean, direct: Outcome, delegated:
 }
 
 /**
- * Every KMS key has a key policy and every role a trust policy, so a request on one without its
- * policy in the set is decided as if that policy allowed nothing.
+ * Returns the policy type that the resource always has (a KMS key's key policy, a role's trust
+ * policy). A request without that policy in the set is decided as if the policy allowed nothing.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
  */
 function requiredPolicyType(request: EvaluationRequest): PolicyType | undefined {
-  const arn = parseArn(request.resource);
-  if (!arn) return undefined;
-  const action = request.action.toLowerCase();
-  if (arn.service === "kms" && arn.resource.startsWith("key/") && action.startsWith("kms:")) return "key";
-  if (arn.service === "iam" && arn.resource.startsWith("role/") && action.startsWith("sts:assumerole")) return "trust";
+  const facts = resourceFactsOf(targetId(request.action, request.resource));
+  if (facts.service === "kms" && facts.resourcePart.startsWith("key/") && /^kms:/i.test(request.action)) return "key";
+  if (facts.service === "iam" && facts.resourcePart.startsWith("role/") && /^sts:assumerole/i.test(request.action)) return "trust";
   return undefined;
 }
 
-function withoutStatements(outcome: Outcome): Outcome {
-  return outcome.state === "no" ? outcome : { ...outcome, statements: [] };
-}
 
-/** An implicit deny, naming the layer that blocked a request some policy allowed. */
+/** Builds an implicit deny, naming the layer that blocked a request some policy allowed. */
 function implicitDeny(request: EvaluationRequest, policies: PolicySet, layers: Layers, principalSide: Outcome): Decision {
   const blocked = blockingLayer(request, policies, layers, principalSide);
   return blocked ? { type: "implicitDeny", statements: [], blockedBy: blocked } : { type: "implicitDeny", statements: [] };
@@ -150,7 +142,7 @@ function blockingLayer(request: EvaluationRequest, policies: PolicySet, layers: 
   for (const organization of layers.organization) {
     if (organization.allow.state === "no") return organization.type;
   }
-  const resourceAllows = layers.resource !== undefined && allowOf(layers.resource).state !== "no";
+  const resourceAllows = allowOf(layers.resource).state !== "no";
   if (layers.identity.state !== "no" || resourceAllows) {
     if (layers.boundary.state === "no") return "boundary";
     if (layers.session.state === "no") return "session";

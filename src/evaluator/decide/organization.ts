@@ -1,8 +1,8 @@
 import { serviceOfAction } from "../match/action.js";
 import type { EvaluationRequest, PolicySet, PolicyType } from "../types.js";
-import { both, YES, type Outcome } from "./outcome.js";
+import { limitOf, NO, YES, type Outcome } from "./outcome.js";
 import { RCP_SERVICES } from "./rcp-services.js";
-import { allowOf, emptyScan, scanPolicies, type Scan } from "./scan.js";
+import { scanOutcome, type DenySink } from "./scan.js";
 import type { StatementRequest } from "./statement.js";
 
 /**
@@ -12,11 +12,10 @@ import type { StatementRequest } from "./statement.js";
  * @see https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html
  */
 
-/** The organization layer's result: its Allow outcome, and its Deny statements in `scan`. */
+/** The organization layer's Allow outcome; its Deny statements go to the request's sink. */
 export interface OrganizationResult {
   type: PolicyType;
   allow: Outcome;
-  scan: Scan;
 }
 
 /**
@@ -44,14 +43,17 @@ export function rcpApplies(request: EvaluationRequest, set: PolicySet): boolean 
 export function evaluateLevels(
   type: PolicyType,
   levels: PolicySet["scpLevels"],
-  actionLower: string,
   request: StatementRequest,
+  sink: DenySink,
 ): OrganizationResult {
-  const scan = emptyScan();
-  let allow: Outcome = YES;
+  let conditions: Outcome[] | undefined;
+  let allowed = true;
   for (const level of levels ?? []) {
-    const levelScan = scanPolicies(level, actionLower, request, { ...emptyScan(), denies: scan.denies, possibleDenies: scan.possibleDenies });
-    allow = both(allow, allowOf(levelScan));
+    const outcome = scanOutcome(level, request, sink);
+    if (outcome.state === "no") allowed = false;
+    else if (outcome.state === "if") (conditions ??= []).push(outcome);
   }
-  return { type, allow, scan };
+  // Every level is scanned even after one fails, so that Deny statements in all of them count.
+  if (!allowed) return { type, allow: NO };
+  return { type, allow: conditions ? limitOf(conditions) : YES };
 }

@@ -13,35 +13,54 @@ import type { RequestPrincipal, UnresolvedCondition } from "../types.js";
  */
 export type StatementResult = boolean | readonly UnresolvedCondition[];
 
-/** What a statement needs from the request besides the action. */
-export interface StatementRequest {
+/**
+ * What a statement needs from the request besides the action, including the condition view of
+ * its context (`RequestView` implements both).
+ */
+export interface StatementRequest extends ConditionContext {
+  /** The lower-case action and its (action, resource) id from `targetId`. */
+  readonly actionLower: string;
+  readonly target: number;
   readonly resource: string;
   readonly principal: RequestPrincipal;
-  readonly context: ConditionContext;
 }
 
-/** Whether a pattern matches the resource, or undefined when a variable in it has no value. */
+/** Tests a pattern against the resource; undefined when a variable in it has no value. */
 function patternMatches(pattern: ResourcePattern, request: StatementRequest): boolean | undefined {
   if (pattern.matches) return pattern.matches(request.resource);
-  const parts = resolveTemplate(pattern.template ?? [], request.context.variable);
+  // NOTE: a variable whose key is unknown (not just absent) is treated as absent here, so such a
+  // Resource yields a definite answer rather than allowedIf.
+  const parts = resolveTemplate(pattern.template ?? [], (key) => request.variable(key));
   return parts === undefined ? undefined : compileArnPattern(parts)(request.resource);
 }
 
 /**
- * A Resource value whose variable has no value matches nothing. In NotResource such a value
+ * Tests the Resource or NotResource element. A value whose variable has no value matches
+ * nothing. In NotResource such a value
  * makes the whole statement inapplicable, since AWS cannot tell what it excludes ("if AWS
  * cannot resolve a variable this might cause the entire statement to be invalid").
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
-function resourceApplies(statement: CompiledStatement, request: StatementRequest): boolean {
-  if (statement.resources) return statement.resources.some((pattern) => patternMatches(pattern, request) === true);
-  if (statement.notResources) return statement.notResources.every((pattern) => patternMatches(pattern, request) === false);
+export function resourceApplies(statement: CompiledStatement, request: StatementRequest): boolean {
+  const resources = statement.resources;
+  if (resources) {
+    for (let i = 0; i < resources.length; i++) {
+      if (patternMatches(resources[i]!, request) === true) return true;
+    }
+    return false;
+  }
+  const notResources = statement.notResources;
+  if (notResources) {
+    for (let i = 0; i < notResources.length; i++) {
+      if (patternMatches(notResources[i]!, request) !== false) return false;
+    }
+  }
   return true;
 }
 
 /**
- * How the statement's Principal or NotPrincipal matches the caller: "none" when the statement
- * names no principal (identity policies), undefined when it excludes the caller.
+ * Matches the statement's Principal or NotPrincipal against the caller. Returns "none" when the
+ * statement names no principal (identity policies) and undefined when it excludes the caller.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
  */
 export function principalApplies(statement: CompiledStatement, principal: RequestPrincipal): PrincipalMatch | "none" | undefined {
@@ -50,18 +69,23 @@ export function principalApplies(statement: CompiledStatement, principal: Reques
     // NOTE: NotPrincipal is matched on the caller's own ARN (user, session, root) only; AWS also
     // evaluates the account and role in the caller's chain, which is not modelled.
     const match = matchPrincipal(statement.notPrincipal, principal);
-    return match === "exact" ? undefined : "wildcard";
+    return match === "exact" || statement.notPrincipal.everyone ? undefined : "wildcard";
   }
   return "none";
 }
 
-/** Evaluates the statement's resource element and conditions. */
-export function statementApplies(statement: CompiledStatement, request: StatementRequest): StatementResult {
-  if (!resourceApplies(statement, request)) return false;
+/**
+ * Evaluates the statement's resource element and conditions. `resourceChecked` skips the
+ * resource element when the caller's per-resource index already matched it.
+ */
+export function statementApplies(statement: CompiledStatement, request: StatementRequest, resourceChecked = false): StatementResult {
+  if (!(resourceChecked && !statement.resourceTemplates) && !resourceApplies(statement, request)) return false;
 
   let unresolved: UnresolvedCondition[] | undefined;
-  for (const condition of statement.conditions) {
-    const result = evaluateCondition(condition, request.context);
+  const conditions = statement.conditions;
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i]!;
+    const result = evaluateCondition(condition, request);
     if (result === false) return false;
     if (result === UNKNOWN) {
       unresolved ??= [];

@@ -7,9 +7,9 @@ import type { CompiledPolicy, Decision, PolicySet, RequestContext, RequestPrinci
 
 /**
  * `sts:AssumeRole`: the role's trust policy is the resource policy of the request. In the role's
- * own account a trust policy that names the caller's ARN (or role) allows by itself, while one
- * that names the account root delegates to the caller's identity policies; across accounts both
- * the trust policy and the caller's policies must allow. `sts:ExternalId` is a context key.
+ * own account a trust policy that names the caller's ARN (or role) allows by itself. One that
+ * names the account root delegates to the caller's identity policies. Across accounts both the
+ * trust policy and the caller's policies must allow. `sts:ExternalId` is a context key.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
  */
@@ -28,7 +28,7 @@ export function evaluateAssumeRole(
 }
 
 /**
- * Whether a KMS key policy lets the IAM policies of `accountId` take effect for an action: it has
+ * Tests whether a KMS key policy lets the IAM policies of `accountId` take effect for an action: it has
  * an Allow for the account (its id or root ARN) that covers the action with no condition left
  * false. Without it, identity policies of that account grant nothing on the key.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam
@@ -39,7 +39,7 @@ export function keyPolicyEnablesIam(keyPolicy: CompiledPolicy, accountId: string
 
   const principal: RequestPrincipal = { kind: "role-session", arn: `arn:aws:sts::${accountId}:assumed-role/-/-`, accountId };
   const request = { principal, action, resource: keyArn, context: { unknownKeys: "missing" as const } };
-  const statementRequest = { resource: keyArn, principal, context: requestView(request) };
+  const statementRequest = requestView(request);
   return policy.statementsFor(action.toLowerCase(), "Allow").some(
     (statement) => principalApplies(statement, principal) === "account" && statementApplies(statement, statementRequest) !== false,
   );

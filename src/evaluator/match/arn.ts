@@ -47,6 +47,8 @@ function splitParts(parts: readonly PatternPart[]): PatternPart[][] | undefined 
  * Compiles an ARN pattern. `*` alone matches any resource, including the non-ARN `*` of
  * actions without resources. A pattern that does not have six parts is matched as a whole
  * string, which keeps `arn:aws:s3:::*`-like typos from matching more than their text says.
+ * Wildcards in the first five parts stop at `:`, so the whole pattern becomes one regular
+ * expression and matching allocates nothing.
  */
 export function compileArnPattern(pattern: string | readonly PatternPart[]): Matcher {
   const parts = typeof pattern === "string" ? parsePattern(pattern) : pattern;
@@ -55,15 +57,22 @@ export function compileArnPattern(pattern: string | readonly PatternPart[]): Mat
   const segments = splitParts(parts);
   if (!segments || !isArnPrefix(segments[0])) return compileParts(parts);
 
-  const matchers = segments.map((segment) => compileParts(segment));
-  return (text) => {
-    const resource = splitArn(text);
-    if (!resource) return false;
-    for (let i = 0; i < 6; i++) {
-      if (!matchers[i]!(resource[i]!)) return false;
-    }
-    return true;
-  };
+  const head = segments.slice(0, 5);
+  if (head.every((segment) => segment.every((part) => "literal" in part))) {
+    // Literal leading parts pin every separator, so matching the whole text as one glob is exact.
+    return compileParts(parts);
+  }
+
+  const source = segments
+    .map((segment, index) => segment.map((part) => partSource(part, index < 5 ? "[^:]" : "[\\s\\S]")).join(""))
+    .join(":");
+  const regExp = new RegExp(`^${source}$`);
+  return (text) => regExp.test(text);
+}
+
+function partSource(part: PatternPart, anyCharacter: string): string {
+  if ("literal" in part) return part.literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  return part.wildcard === "*" ? `${anyCharacter}*` : anyCharacter;
 }
 
 function isArnPrefix(segment: readonly PatternPart[] | undefined): boolean {

@@ -9,7 +9,7 @@ import type { RequestPrincipal } from "../types.js";
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
 
-/** How a statement's principal matched the caller, from weakest to strongest. */
+/** The way a statement's principal matched the caller, from weakest to strongest. */
 export type PrincipalMatch = "account" | "wildcard" | "role" | "exact";
 
 /** A compiled Principal element. */
@@ -26,7 +26,7 @@ export interface PrincipalSpec {
   readonly canonicalUsers: ReadonlySet<string>;
 }
 
-/** The `<account>/<name>` key of a role ARN, or undefined for other ARNs. */
+/** Returns the `<account>/<name>` key of a role ARN, or undefined for other ARNs. */
 export function roleKey(arnText: string): string | undefined {
   const arn = parseArn(arnText);
   if (!arn || arn.service !== "iam" || !arn.resource.startsWith("role/")) return undefined;
@@ -63,6 +63,7 @@ function addValue(spec: { everyone: boolean } & { [K in keyof PrincipalSpec]: Pr
     return;
   }
   if (kind === "CanonicalUser") {
+    // NOTE: requests carry no canonical user id, so CanonicalUser principals never match.
     spec.canonicalUsers.add(value);
     return;
   }
@@ -80,25 +81,42 @@ function addValue(spec: { everyone: boolean } & { [K in keyof PrincipalSpec]: Pr
   spec.arns.add(value);
 }
 
-/** How the spec matches the caller, or undefined when it does not. */
+const callerRoleKeys = new WeakMap<RequestPrincipal, string | null>();
+
+/** Returns the role key of a session's role, computed once per principal object. */
+function callerRoleKey(principal: RequestPrincipal): string | undefined {
+  let key = callerRoleKeys.get(principal);
+  if (key === undefined) {
+    key = principal.roleArn ? (roleKey(principal.roleArn) ?? null) : null;
+    callerRoleKeys.set(principal, key);
+  }
+  return key ?? undefined;
+}
+
+/**
+ * Matches the spec against the caller; undefined when it does not match. `*` is checked first,
+ * because a grant to everyone reaches the caller directly and no narrower value in the same
+ * element can weaken it.
+ */
 export function matchPrincipal(spec: PrincipalSpec, principal: RequestPrincipal): PrincipalMatch | undefined {
+  if (spec.everyone) return "wildcard";
   switch (principal.kind) {
     case "service":
-      return spec.services.has(principal.arn.toLowerCase()) ? "exact" : spec.everyone ? "wildcard" : undefined;
+      return spec.services.has(principal.arn.toLowerCase()) ? "exact" : undefined;
     case "anonymous":
-      return spec.everyone ? "wildcard" : undefined;
+      return undefined;
     case "federated":
       if (spec.federated.has(principal.arn) || spec.arns.has(principal.arn)) return "exact";
       break;
     default:
       if (spec.arns.has(principal.arn)) return "exact";
-      if (principal.roleArn) {
-        const role = roleKey(principal.roleArn);
+      if (spec.roles.size > 0) {
+        const role = callerRoleKey(principal);
         if (role && spec.roles.has(role)) return "role";
       }
   }
   if (principal.accountId && spec.accounts.has(principal.accountId)) {
     return principal.kind === "root" ? "exact" : "account";
   }
-  return spec.everyone ? "wildcard" : undefined;
+  return undefined;
 }

@@ -51,23 +51,53 @@ export function compileStatement(input: StatementInput, problems: Problems): Com
     return undefined;
   }
   const patterns = actionElements.values.map(compileActionPattern);
+  if (source.type === "rcp" && actionElements.negated) {
+    problems.push({ path: `${path}.NotAction`, message: "a resource control policy cannot use NotAction" });
+  }
 
+  const ref = { policy: source, ...(sid !== undefined ? { sid } : {}), index: input.index, effect };
   const statement: Partial<Record<keyof CompiledStatement, unknown>> = {
-    ref: { policy: source, ...(sid !== undefined ? { sid } : {}), index: input.index, effect },
+    ref,
+    granted: { state: "yes", statements: [ref], conditions: undefined },
+    actions: undefined,
+    notActions: undefined,
     effect,
     [actionElements.negated ? "notActions" : "actions"]: patterns,
     conditions: compileConditions(raw.Condition, `${path}.Condition`, input.variables, problems),
   };
 
   const resources = readPair(raw, "Resource", "NotResource", path, problems);
+  statement.resourceTemplates = false;
   if (resources) {
-    statement[resources.negated ? "notResources" : "resources"] = resources.values.map((text) => compileResource(text, input.variables));
+    const patterns = resources.values.map((text) => compileResource(text, input.variables));
+    statement[resources.negated ? "notResources" : "resources"] = patterns;
+    statement.resourceTemplates = patterns.some((pattern) => pattern.template !== undefined);
   } else if (raw.Resource === undefined && raw.NotResource === undefined && source.type !== "trust") {
     problems.push({ path, message: "expected Resource or NotResource" });
   }
 
   readPrincipals(raw, path, source.type, problems, statement);
-  return statement as unknown as CompiledStatement;
+  return withFixedShape(statement as unknown as CompiledStatement);
+}
+
+/**
+ * Rebuilds the statement with every field present in one order, so that all statements share
+ * one hidden class and the evaluation loops stay monomorphic.
+ */
+function withFixedShape(statement: CompiledStatement): CompiledStatement {
+  return {
+    ref: statement.ref,
+    effect: statement.effect,
+    actions: statement.actions,
+    notActions: statement.notActions,
+    resources: statement.resources,
+    notResources: statement.notResources,
+    resourceTemplates: statement.resourceTemplates,
+    principal: statement.principal,
+    notPrincipal: statement.notPrincipal,
+    conditions: statement.conditions,
+    granted: statement.granted,
+  };
 }
 
 function readPair(raw: Record<string, unknown>, name: string, negatedName: string, path: string, problems: Problems): { negated: boolean; values: string[] } | undefined {
@@ -149,6 +179,10 @@ function readPrincipals(
   const negated = raw.Principal === undefined;
   const name = negated ? "NotPrincipal" : "Principal";
   statement[negated ? "notPrincipal" : "principal"] = readPrincipal(raw[name], `${path}.${name}`, problems);
+  if (type === "rcp" && raw.Principal !== "*") {
+    // RCPs accept only Principal "*"; the statement is still evaluated as written.
+    problems.push({ path: `${path}.${name}`, message: 'a resource control policy must use "Principal": "*"' });
+  }
 }
 
 function readPrincipal(value: unknown, path: string, problems: Problems): PrincipalSpec {

@@ -2,8 +2,9 @@ import { serviceOfAction } from "../match/action.js";
 import type { CompiledPolicy, PolicyProblem, PolicySource } from "../types.js";
 import { compileStatement } from "./compile-statement.js";
 import { decodeDocument } from "./decode.js";
+import { targetGeneration } from "./target.js";
 import { isRecord, memberPath } from "./parse-elements.js";
-import { statementMatchesAction, type CompiledStatement } from "./statement.js";
+import { statementMatchesAction, statementMayMatchResource, type CompiledStatement } from "./statement.js";
 
 /**
  * Compiling a whole policy: decode, check the grammar, compile every statement, and index the
@@ -14,12 +15,22 @@ import { statementMatchesAction, type CompiledStatement } from "./statement.js";
 const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
 const TOP_LEVEL = new Set(["Version", "Id", "Statement"]);
 const MAX_CACHED_ACTIONS = 50_000;
+const MAX_CACHED_RESOURCES = 4_096;
+/** Slots of each policy's recent-target cache; a power of two. */
+const RECENT_SLOTS = 16;
 const NO_STATEMENTS: readonly CompiledStatement[] = [];
 
-/** The statements of one effect that match one action. */
-interface ActionEntry {
+/** The statements of each effect that match one action. */
+export interface ActionEntry {
   allow: readonly CompiledStatement[];
   deny: readonly CompiledStatement[];
+  /** Per-resource narrowing of `allow` and `deny`, filled as resources are requested. */
+  byResource: Map<string, ActionEntry> | undefined;
+  /**
+   * Set when the entry has no Deny and has an Allow that needs no principal, condition or
+   * variable, because then the policy allows the request whatever the caller and context.
+   */
+  unconditional: CompiledStatement | undefined;
 }
 
 /** A compiled policy with its statement index; evaluation reads it through `statementsFor`. */
@@ -31,6 +42,13 @@ export class Policy implements CompiledPolicy {
   private readonly byService = new Map<string, CompiledStatement[]>();
   private readonly anyService: CompiledStatement[] = [];
   private readonly byAction = new Map<string, ActionEntry>();
+  private byTarget = new Map<number, ActionEntry>();
+  /**
+   * A small direct-mapped cache in front of `byTarget`: slot `target % RECENT_SLOTS` keeps the
+   * target id at `2 * slot` and its entry at `2 * slot + 1`, side by side in memory.
+   */
+  private recent: (number | ActionEntry)[] = new Array<number | ActionEntry>(2 * RECENT_SLOTS).fill(-1);
+  private targetGeneration = targetGeneration();
 
   constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
     this.source = source;
@@ -53,8 +71,8 @@ export class Policy implements CompiledPolicy {
     }
   }
 
-  /** The statements of an effect whose Action or NotAction covers the lower-case action. */
-  statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
+  /** Returns the statements whose Action or NotAction covers the lower-case action, by effect. */
+  entryFor(actionLower: string): ActionEntry {
     let entry = this.byAction.get(actionLower);
     if (!entry) {
       // Arbitrary action names can arrive; bound the cache rather than grow without limit.
@@ -62,6 +80,52 @@ export class Policy implements CompiledPolicy {
       entry = this.buildEntry(actionLower);
       this.byAction.set(actionLower, entry);
     }
+    return entry;
+  }
+
+  /**
+   * Returns the statements that cover both the lower-case action and the resource. Only policy
+   * variables are left to check per request. Who-can queries ask about the same resource for
+   * many principals, so shared policies (SCPs, boundaries, bucket policies) match it once.
+   */
+  entryForResource(actionLower: string, resource: string): ActionEntry {
+    const entry = this.entryFor(actionLower);
+    if (entry.allow.length === 0 && entry.deny.length === 0) return entry;
+
+    entry.byResource ??= new Map();
+    let narrowed = entry.byResource.get(resource);
+    if (!narrowed) {
+      if (entry.byResource.size >= MAX_CACHED_RESOURCES) entry.byResource.clear();
+      narrowed = entryOf(narrowList(entry.allow, resource), narrowList(entry.deny, resource), true);
+      entry.byResource.set(resource, narrowed);
+    }
+    return narrowed;
+  }
+
+  /** `entryForResource` cached under the pair's id from `targetId`. */
+  entryForTarget(target: number, actionLower: string, resource: string): ActionEntry {
+    if (this.targetGeneration !== targetGeneration()) {
+      this.byTarget = new Map();
+      this.recent.fill(-1);
+      this.targetGeneration = targetGeneration();
+    }
+    const slot = (target & (RECENT_SLOTS - 1)) << 1;
+    if (this.recent[slot] === target) return this.recent[slot + 1] as ActionEntry;
+
+    let entry = this.byTarget.get(target);
+    if (!entry) {
+      if (this.byTarget.size >= MAX_CACHED_RESOURCES * 4) this.byTarget.clear();
+      entry = this.entryForResource(actionLower, resource);
+      this.byTarget.set(target, entry);
+    }
+    this.recent[slot] = target;
+    this.recent[slot + 1] = entry;
+    return entry;
+  }
+
+  /** Returns the statements of one effect whose Action or NotAction covers the lower-case action. */
+  statementsFor(actionLower: string, effect: "Allow" | "Deny"): readonly CompiledStatement[] {
+    const entry = this.entryFor(actionLower);
     return effect === "Allow" ? entry.allow : entry.deny;
   }
 
@@ -71,7 +135,7 @@ export class Policy implements CompiledPolicy {
     matching.sort((a, b) => a.ref.index - b.ref.index);
     const allow = matching.filter((statement) => statement.effect === "Allow");
     const deny = matching.filter((statement) => statement.effect === "Deny");
-    return { allow: allow.length ? allow : NO_STATEMENTS, deny: deny.length ? deny : NO_STATEMENTS };
+    return entryOf(allow.length ? allow : NO_STATEMENTS, deny.length ? deny : NO_STATEMENTS, false);
   }
 
   mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
@@ -79,9 +143,24 @@ export class Policy implements CompiledPolicy {
   }
 }
 
+function entryOf(allow: readonly CompiledStatement[], deny: readonly CompiledStatement[], resourceChecked: boolean): ActionEntry {
+  const unconditional = resourceChecked && deny.length === 0 ? allow.find(isUnconditional) : undefined;
+  return { allow, deny, byResource: undefined, unconditional };
+}
+
+function isUnconditional(statement: CompiledStatement): boolean {
+  return statement.conditions.length === 0 && !statement.resourceTemplates && !statement.principal && !statement.notPrincipal;
+}
+
+function narrowList(statements: readonly CompiledStatement[], resource: string): readonly CompiledStatement[] {
+  const narrowed = statements.filter((statement) => statementMayMatchResource(statement, resource));
+  return narrowed.length > 0 ? narrowed : NO_STATEMENTS;
+}
+
 /**
  * Compiles a policy document given as an object, JSON text, URL-encoded JSON text or the
- * snapshot's undecodable record. Never throws: problems are returned on the policy.
+ * snapshot's undecodable record. Never throws, because any failure becomes a problem on an
+ * unusable policy (the fuzz tests check this).
  */
 export function compilePolicy(document: unknown, source: PolicySource): CompiledPolicy {
   try {
@@ -123,7 +202,7 @@ function compileOrThrow(document: unknown, source: PolicySource): Policy {
   return new Policy(source, statements, problems, true);
 }
 
-/** The compiled statements behind a CompiledPolicy made by `compilePolicy`. */
+/** Returns the Policy behind a CompiledPolicy made by `compilePolicy`, or undefined for others. */
 export function asPolicy(policy: CompiledPolicy): Policy | undefined {
   return policy instanceof Policy ? policy : undefined;
 }

@@ -22,14 +22,30 @@ export interface CompiledStatement {
   /** Neither set means the statement has no resource element (trust policies): any resource. */
   readonly resources?: readonly ResourcePattern[];
   readonly notResources?: readonly ResourcePattern[];
+  /** True when a Resource or NotResource value contains a policy variable, resolved per request. */
+  readonly resourceTemplates: boolean;
   /** Neither set means the policy type names no principal (identity policies). */
   readonly principal?: PrincipalSpec;
   readonly notPrincipal?: PrincipalSpec;
   readonly conditions: readonly CompiledCondition[];
+  /** The outcome this statement gives when it applies unconditionally, built once. */
+  readonly granted: { readonly state: "yes"; readonly statements: readonly StatementRef[]; readonly conditions: undefined };
 }
 
-/** Whether the statement's Action or NotAction covers a lower-case action name. */
-export function statementMatchesAction(statement: CompiledStatement, actionLower: string): boolean {
+/**
+ * Tests whether the statement's Resource or NotResource could cover the resource: exact for
+ * statements without policy variables, and true for those with them (they are resolved per
+ * request).
+ */
+export function statementMayMatchResource(statement: CompiledStatement, resource: string): boolean {
+  if (statement.resourceTemplates) return true;
+  if (statement.resources) return statement.resources.some((pattern) => pattern.matches?.(resource) === true);
+  if (statement.notResources) return !statement.notResources.some((pattern) => pattern.matches?.(resource) === true);
+  return true;
+}
+
+/** Tests whether the statement's Action or NotAction covers a lower-case action name. */
+export function statementMatchesAction(statement: Pick<CompiledStatement, "actions" | "notActions">, actionLower: string): boolean {
   if (statement.actions) return statement.actions.some((pattern) => pattern.matches(actionLower));
   return !(statement.notActions ?? []).some((pattern) => pattern.matches(actionLower));
 }
