@@ -3,6 +3,7 @@
  * record go to bench/RESULTS.md with the machine and the command.
  */
 import { evaluatorBenchmark } from "./evaluator.js";
+import { importExportBenchmark } from "./import-export.js";
 import { graphBenchmark } from "./graph.js";
 
 export interface Benchmark {
@@ -10,7 +11,7 @@ export interface Benchmark {
   run(): Promise<void>;
 }
 
-export const BENCHMARKS: Benchmark[] = [evaluatorBenchmark, graphBenchmark];
+export const BENCHMARKS: Benchmark[] = [importExportBenchmark, evaluatorBenchmark, graphBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -52,9 +52,14 @@ const THROTTLED_CODES = new Set([
 ]);
 
 /** Codes that mean the feature is not turned on for the account, a gap with its own state. */
-const NOT_ENABLED_CODES = new Set(["AWSOrganizationsNotInUseException", "OptInRequired", "SubscriptionRequiredException"]);
+const NOT_ENABLED_CODES = new Set([
+  "AWSOrganizationsNotInUseException",
+  "PolicyTypeNotEnabledException",
+  "OptInRequired",
+  "SubscriptionRequiredException",
+]);
 
-/** The coverage state of an error code that is not a "not configured" fact for its command. */
+/** Returns the coverage state of an error code that is not a "not configured" fact for its command. */
 export function coverageStateOfError(code: string): CoverageState {
   if (DENIED_CODES.has(code)) return "denied";
   if (THROTTLED_CODES.has(code)) return "throttled-out";

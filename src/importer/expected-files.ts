@@ -1,4 +1,4 @@
-import type { AccountSnapshot, CoverageEntry, Organization } from "../model/snapshot.js";
+import type { AccountSnapshot, CoverageEntry } from "../model/snapshot.js";
 import { GLOBAL_FOLDER, exportFileStem } from "./layout.js";
 
 /** One file the export should hold, named by its account, folder and stem. */
@@ -13,12 +13,11 @@ interface ExpectedFile {
   readonly operation: string;
 }
 
-/** What the expectation rules read: the files present and what they said. */
+/** The input of the expectation rules: the files present and what they contained. */
 export interface ExportContents {
   /** File stems present, by account and folder. */
   readonly stems: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
   readonly accounts: readonly AccountSnapshot[];
-  readonly organization: Organization | undefined;
   /** Account folders holding Organizations files, in account order. */
   readonly organizationSources: readonly string[];
   /** Policy, root and OU ids that Organizations listed, even when the organization could not be built. */
@@ -27,6 +26,8 @@ export interface ExportContents {
   readonly listedAccounts: ReadonlyArray<{ id: string; status?: string }>;
   readonly securityLakeAdministrators: readonly string[];
   readonly managementAccountId: string | undefined;
+  /** True when describe-organization failed with AWSOrganizationsNotInUseException (a standalone account). */
+  readonly organizationNotInUse: boolean;
 }
 
 /** The Security Lake reads expected in each Region of the lake's administrator account. */
@@ -50,10 +51,10 @@ const BUCKET_COMMANDS = [
  * Lists the expected files that are missing, as `missing` coverage entries. The rules, also in
  * docs/export-layout.md:
  * - authorization details in every account folder, and for every active account Organizations lists;
- * - the organization files in the folder that read the organization (or the management account
- *   export.json names): describe-organization, list-accounts, list-roots, both policy lists, the
- *   Security Lake delegated administrators, the tree below every root and OU, and the content and
- *   targets of every policy listed;
+ * - the organization files, in the folder that read the organization or else in the management
+ *   account that export.json names. These are describe-organization, list-accounts, list-roots,
+ *   both policy lists and the Security Lake delegated administrators. The tree below every root
+ *   and OU is expected too, with the content and targets of every policy listed;
  * - in the Security Lake administrator (the delegated administrator, and any account whose folder
  *   holds Security Lake files), the four Security Lake reads in every Region folder of the export;
  * - for each data lake read: its bucket's five settings, its KMS key's policy and description when
@@ -83,7 +84,7 @@ function expectedIam(contents: ExportContents): ExpectedFile[] {
 
 function expectedOrganization(contents: ExportContents): ExpectedFile[] {
   const accountId = contents.organizationSources[0] ?? contents.managementAccountId;
-  if (accountId === undefined) return [];
+  if (accountId === undefined || contents.organizationNotInUse) return [];
 
   const file = (command: string, operation: string, param?: string): ExpectedFile => ({
     accountId,
@@ -119,7 +120,11 @@ function expectedLake(contents: ExportContents): ExpectedFile[] {
     if (holdsLakeFiles) lakeAccounts.add(accountId);
   }
   const regions = new Set<string>();
-  for (const folders of contents.stems.values()) for (const folder of folders.keys()) if (folder !== GLOBAL_FOLDER) regions.add(folder);
+  for (const folders of contents.stems.values()) {
+    for (const folder of folders.keys()) {
+      if (folder !== GLOBAL_FOLDER) regions.add(folder);
+    }
+  }
 
   const expected: ExpectedFile[] = [];
   for (const accountId of lakeAccounts) {
@@ -163,13 +168,13 @@ function expectedForDataLake(accountId: string, region: AccountSnapshot["regions
   return expected;
 }
 
-/** The bucket name of an S3 ARN; a bare name (the CLI documentation shows one) passes through. */
+/** Returns the bucket name of an S3 ARN; a bare name (the CLI documentation shows one) passes through. */
 function bucketNameOf(arnOrName: string): string | undefined {
   const name = arnOrName.startsWith("arn:") ? arnOrName.split(":").slice(5).join(":") : arnOrName;
   return name.length > 0 ? name : undefined;
 }
 
-/** The key id of a lake's key when it lives in this account and Region; S3-managed keys have none. */
+/** Returns the id of a lake's KMS key when the key is in this account and Region; S3-managed keys have none. */
 function keyIdInAccount(kmsKeyId: string, accountId: string, region: string): string | undefined {
   if (kmsKeyId === "S3_MANAGED_KEY" || kmsKeyId.startsWith("alias/")) return undefined;
   if (!kmsKeyId.startsWith("arn:")) return kmsKeyId;

@@ -13,6 +13,8 @@ import { MAX_ERROR_FILE_BYTES, parseJsonText, readLimitedText } from "./read-fil
 import { compareText } from "./region-builder.js";
 
 /** Account folders read at once: enough to overlap file reads, few enough to stay under open-file limits. */
+// NOTE: parsing runs on the main thread, so only file reads overlap; worker threads would let a
+// large export use more than one core.
 const ACCOUNT_CONCURRENCY = 8;
 
 const manifestSchema = z.strictObject({
@@ -22,7 +24,7 @@ const manifestSchema = z.strictObject({
 
 /**
  * Builds a snapshot from an export folder in the documented layout (docs/export-layout.md).
- * Failed and missing calls become coverage entries; a name outside the layout, invalid JSON,
+ * Failed and missing calls become coverage entries. A name outside the layout, invalid JSON,
  * an output of the wrong shape or an undecodable policy is an input error naming file and field.
  * The same folder always gives the same snapshot: everything is sorted, and without
  * export.json the collection time is the newest file's modification time.
@@ -44,10 +46,10 @@ export async function importExportFolder(dir: string): Promise<Snapshot> {
   const accounts = reads.map((read) => read.account.build(names.get(read.account.accountId)));
   const managementAccountId = manifest.managementAccountId ?? organization?.managementAccountId;
 
+  const coverage = reads.flatMap((read) => read.coverage);
   const gaps = missingFiles({
     stems: new Map(reads.map((read) => [read.account.accountId, read.stems])),
     accounts,
-    organization,
     organizationSources: reads.filter((read) => read.organization.touched).map((read) => read.account.accountId),
     policyIds: [...organizationBuilder.policySummaries.keys()].sort(compareText),
     parentIds: [...(organizationBuilder.roots?.keys() ?? []), ...organizationBuilder.organizationalUnits.keys()].sort(compareText),
@@ -56,6 +58,7 @@ export async function importExportFolder(dir: string): Promise<Snapshot> {
       .filter((admin) => admin.servicePrincipal === "securitylake.amazonaws.com")
       .map((admin) => admin.accountId),
     managementAccountId,
+    organizationNotInUse: coverage.some((entry) => entry.errorCode === "AWSOrganizationsNotInUseException"),
   });
 
   const snapshot: Snapshot = {
@@ -65,7 +68,7 @@ export async function importExportFolder(dir: string): Promise<Snapshot> {
     ...(managementAccountId === undefined ? {} : { managementAccountId }),
     ...(organization === undefined ? {} : { organization }),
     accounts,
-    coverage: sortCoverage([...reads.flatMap((read) => read.coverage), ...gaps]),
+    coverage: sortCoverage([...coverage, ...gaps]),
   };
   return checkBuilt(snapshot);
 }

@@ -1,8 +1,8 @@
 /**
  * Finds the JSON path of the value being read at a character position, so a syntax error in a
  * large file names the field where the text broke off (`$.RoleDetailList[41].RolePolicyList`).
- * It scans only structure and strings; the text before the position is assumed well-formed,
- * which holds because JSON.parse reports the first position it could not read.
+ * It scans only structure and strings. The text before the position is assumed well-formed,
+ * which is true because JSON.parse reports the first position it could not read.
  */
 export function jsonPathAtPosition(text: string, position: number): string {
   const stack: Array<{ kind: "object"; key: string | undefined } | { kind: "array"; index: number }> = [];
@@ -44,8 +44,8 @@ export function jsonPathAtPosition(text: string, position: number): string {
 }
 
 /**
- * The position where JSON.parse stopped: from its message when it gives one (`at position 1234`),
- * otherwise found by scanning, because V8 leaves the position out of some messages.
+ * Finds the position where JSON.parse stopped. V8 puts it in most messages (`at position 1234`)
+ * but leaves it out of some, so the text is scanned when the message has none.
  */
 export function positionOfSyntaxError(error: unknown, text: string): number | undefined {
   const message = error instanceof Error ? error.message : "";

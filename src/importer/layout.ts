@@ -4,7 +4,7 @@
  * control characters) never reaches a path join.
  */
 
-/** The folder that holds global services (IAM, Organizations) inside an account folder. */
+/** The folder for global services (IAM, Organizations) inside an account folder. */
 export const GLOBAL_FOLDER = "global";
 
 /** The optional file at the export root with the collection time and the management account. */
@@ -14,15 +14,15 @@ export const EXPORT_MANIFEST = "export.json";
 export interface ExportFileName {
   readonly service: string;
   readonly command: string;
-  /** The value that tells calls of the same command apart, as written in the name. */
+  /** The value that distinguishes calls of the same command, as written in the name. */
   readonly param?: string;
   /** `json` for the CLI's stdout, `error` for its stderr when the call failed. */
   readonly kind: "json" | "error";
 }
 
 const ACCOUNT_FOLDER = /^\d{12}$/;
-// Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `ap-southeast-5`, `cn-north-1`.
-const REGION_FOLDER = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+// Region names as AWS forms them: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`.
+const REGION_FOLDER = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)__([a-z0-9]+(?:-[a-z0-9]+)*)(?:__([A-Za-z0-9._-]+))?\.(json|error)$/;
 
 export function isAccountFolderName(name: string): boolean {
@@ -49,7 +49,7 @@ export function sanitizeParam(value: string): string {
   return value.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 
-/** The layout's file name for one call, without the extension. */
+/** Returns the layout's file name for one call, without the extension. */
 export function exportFileStem(service: string, command: string, param?: string): string {
   return param === undefined ? `${service}__${command}` : `${service}__${command}__${sanitizeParam(param)}`;
 }

@@ -18,7 +18,7 @@ export interface PolicySummary {
 }
 
 /**
- * The organization as read from the Organizations files of every account folder that holds
+ * The organization as read from the Organizations files of every account folder that contains
  * them. Organizations returns the same data to the management account and to a delegated
  * administrator, so files from several folders merge by id.
  */
@@ -32,8 +32,6 @@ export class OrganizationBuilder {
   readonly policyDocuments = new Map<string, PolicyDocument>();
   readonly policyTargets = new Map<string, PolicyTarget[]>();
   readonly delegatedAdministrators = new Map<string, DelegatedAdministrator>();
-  /** Service principals whose `list-delegated-administrators` output was read. */
-  readonly delegationsRead = new Set<string>();
   /** True once any Organizations file was read. */
   touched = false;
 
@@ -50,7 +48,6 @@ export class OrganizationBuilder {
     copyInto(this.policyDocuments, other.policyDocuments);
     copyInto(this.policyTargets, other.policyTargets);
     copyInto(this.delegatedAdministrators, other.delegatedAdministrators);
-    for (const servicePrincipal of other.delegationsRead) this.delegationsRead.add(servicePrincipal);
   }
 
   addAccount(account: Account): void {
@@ -85,7 +82,7 @@ export class OrganizationBuilder {
 
   /**
    * Joins summaries, contents and targets. A policy whose content was not read is left out,
-   * because the schema needs its document; its coverage gap says so.
+   * because the schema needs its document, and its coverage gap records why.
    */
   private buildPolicies(): OrganizationPolicy[] {
     const policies: OrganizationPolicy[] = [];
@@ -94,7 +91,7 @@ export class OrganizationBuilder {
       if (document === undefined) continue;
 
       // NOTE: when list-targets-for-policy was not read, the policy is kept with no targets, so
-      // it applies nowhere in the evaluation; the coverage gap for that file is the only sign.
+      // it applies nowhere in the evaluation. The coverage gap for that file is the only sign.
       const targets = [...(this.policyTargets.get(summary.id) ?? [])].sort((a, b) => compareText(a.targetId, b.targetId));
       policies.push({ ...summary, document, targets });
     }

@@ -9,7 +9,7 @@ import { coverageStateOfError, parseCliError } from "./error-file.js";
 import { GLOBAL_FOLDER, isRegionFolderName, parseExportFileName, type ExportFileName } from "./layout.js";
 import { OrganizationBuilder } from "./organization-builder.js";
 import { MAX_ERROR_FILE_BYTES, MAX_OUTPUT_FILE_BYTES, parseJsonText, readLimitedText } from "./read-file.js";
-import { AccountBuilder } from "./region-builder.js";
+import { AccountBuilder, compareText } from "./region-builder.js";
 
 /** Everything one account folder gave: its builders, coverage, and which files it holds. */
 export interface AccountRead {
@@ -49,7 +49,7 @@ export async function readAccountFolder(folder: string, accountId: string): Prom
 export async function listFolder(folder: string): Promise<Dirent[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   if (entries.length === 0) throw inputError("invalidExport", folder, undefined, "empty folder: the export layout has no empty folders");
-  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.sort((a, b) => compareText(a.name, b.name));
 }
 
 async function readServiceFolder(read: AccountRead, folder: string, region: string, partition: string): Promise<void> {
@@ -96,6 +96,9 @@ function checkPlacement(parser: CommandParser, name: ExportFileName, region: str
   }
   if (parser.takesParam && name.param === undefined) {
     throw inputError("invalidExport", file, undefined, `${parser.service} ${parser.command} files are named <service>__<command>__<param>; the <param> is missing`);
+  }
+  if (parser.paramPattern && name.param !== undefined && !parser.paramPattern.test(name.param)) {
+    throw inputError("invalidExport", file, undefined, `"${name.param}" is not a valid <param> for ${parser.service} ${parser.command} (expected ${parser.paramPattern.source})`);
   }
   if (!parser.takesParam && name.param !== undefined) {
     throw inputError("invalidExport", file, undefined, `${parser.service} ${parser.command} takes no <param> in the file name`);
@@ -149,9 +152,10 @@ function coverageEntry(parser: CommandParser, target: FileTarget, state: Coverag
   return entry;
 }
 
-/** The partition an account folder's Regions belong to; `aws` unless they are China or GovCloud Regions. */
+/** Returns the partition of an account folder's Regions: `aws` unless they are China, GovCloud or EU sovereign ones. */
 function partitionOfAccount(folderNames: string[]): string {
   if (folderNames.some((name) => name.startsWith("cn-"))) return "aws-cn";
   if (folderNames.some((name) => name.startsWith("us-gov-"))) return "aws-us-gov";
+  if (folderNames.some((name) => name.startsWith("eusc-"))) return "aws-eusc";
   return "aws";
 }

@@ -49,13 +49,13 @@ export class RegionBuilder {
 
   constructor(readonly region: string) {}
 
-  /** The Security Lake part, created on first use. */
+  /** Returns the Security Lake part, created on first use. */
   lake(): SecurityLake {
     this.securityLake ??= {};
     return this.securityLake;
   }
 
-  /** The bucket named `name`, created on first use. */
+  /** Returns the bucket named `name`, created on first use. */
   bucket(name: string, partition: string): Bucket {
     let bucket = this.buckets.get(name);
     if (!bucket) {
@@ -65,7 +65,7 @@ export class RegionBuilder {
     return bucket;
   }
 
-  /** The KMS key with id `keyId`, created on first use with the ARN its folder implies. */
+  /** Returns the KMS key with id `keyId`, created on first use with the ARN its folder implies. */
   kmsKey(keyId: string, accountId: string, partition: string): KmsKey {
     let key = this.kmsKeys.get(keyId);
     if (!key) {
@@ -75,7 +75,7 @@ export class RegionBuilder {
     return key;
   }
 
-  /** The Lake Formation part, created on first use. */
+  /** Returns the Lake Formation part, created on first use. */
   lakeFormationPart(): LakeFormation {
     this.lakeFormation ??= {};
     return this.lakeFormation;
@@ -178,7 +178,7 @@ export function compareText(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-/** The map's values in the order of their keys. */
+/** Returns the map's values in the order of their keys. */
 export function sortedValues<T>(map: ReadonlyMap<string, T>): T[] {
   return [...map.keys()].sort(compareText).map((key) => map.get(key) as T);
 }

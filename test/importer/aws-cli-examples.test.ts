@@ -35,7 +35,7 @@ afterAll(() => removeExport(root));
 
 describe("AWS CLI documentation examples", () => {
   it("reads describe-policy without an organization", () => {
-    // Without describe-organization the schema cannot hold an organization; the gap says so.
+    // Without describe-organization the schema has no organization to fill, and a gap records why.
     expect(snapshot.organization).toBeUndefined();
     const described = snapshot.coverage.find((entry) => entry.operation === "DescribePolicy" && entry.param === "p-examplepolicyid111");
     expect(described?.state).toBe("collected");

@@ -141,6 +141,17 @@ describe("importExportFolder on small-org", () => {
     expect(region("222222222222", "us-east-1").trails?.[0]?.managementEvents).toBe("WriteOnly");
   });
 
+  it("reads basic selectors as all management events", () => {
+    const trail = region("333333333333", "us-east-1").trails?.[0];
+    expect(trail?.managementEvents).toBe("All");
+    expect(trail?.isMultiRegionTrail).toBe(false);
+  });
+
+  it("counts list-buckets in coverage only", () => {
+    expect(coverageOf("ListBuckets", "111111111111", "global")?.state).toBe("collected");
+    expect(snapshot.accounts[0]?.regions).toEqual([]);
+  });
+
   it("removes secrets from CloudTrail records", () => {
     const record = JSON.stringify(region("222222222222", "us-east-1").cloudTrailEvents?.[0]?.record);
     expect(record).not.toContain("s3cr3t-value");
@@ -183,7 +194,8 @@ describe("importExportFolder coverage", () => {
     ["GetAccountAuthorizationDetails", "333333333333", "global", undefined, "denied"],
     ["ListLogSources", "222222222222", "eu-west-1", undefined, "throttled-out"],
     ["ListSubscribers", "222222222222", "eu-west-1", undefined, "not-enabled"],
-    ["ListPolicies", "111111111111", "global", "RESOURCE_CONTROL_POLICY", "error"],
+    ["ListPolicies", "111111111111", "global", "RESOURCE_CONTROL_POLICY", "not-enabled"],
+    ["GetResourcePolicy", "333333333333", "us-east-1", undefined, "error"],
     ["GetObjectLockConfiguration", "222222222222", "us-east-1", BUCKET, "empty"],
     ["GetResourcePolicy", "222222222222", "us-east-1", undefined, "empty"],
     ["ListOrganizationalUnitsForParent", "111111111111", "global", "ou-a1b2-secur1ty", "empty"],

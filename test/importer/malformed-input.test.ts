@@ -44,6 +44,24 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     /iam__get-account-authorization-details\.json: \$\.RoleDetailList\[0\]\.AssumeRolePolicyDocument: policy document is neither JSON nor URL-encoded JSON/,
   ],
   [
+    "an undecodable bucket policy",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/s3api__get-bucket-policy__lake-bucket.json`]: '{"Policy":"%7B%22Version%22%3A%ZZ"}' },
+    /s3api__get-bucket-policy__lake-bucket\.json: \$\.Policy: policy document is neither JSON nor URL-encoded JSON/,
+  ],
+  [
+    "an undecodable SCP",
+    {
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/global/organizations__describe-policy__p-abcd12345.json`]: JSON.stringify({
+        Policy: {
+          PolicySummary: { Id: "p-abcd12345", Arn: "arn:aws:organizations::123456789012:policy/o-x/service_control_policy/p-abcd12345", Name: "Guard", Type: "SERVICE_CONTROL_POLICY", AwsManaged: false },
+          Content: '{"Version":"2012-10-17","Statement":[',
+        },
+      }),
+    },
+    /organizations__describe-policy__p-abcd12345\.json: \$\.Policy\.Content: policy document is neither JSON nor URL-encoded JSON/,
+  ],
+  [
     "an unknown file",
     { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/global/notes.txt`]: "hello" },
     /\/global\/notes\.txt: not part of the export layout/,
@@ -84,6 +102,16 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     /s3api get-bucket-policy files are named <service>__<command>__<param>/,
   ],
   [
+    "a policy type Lakewarden does not read",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/global/organizations__list-policies__TAG_POLICY.json`]: '{"Policies":[]}' },
+    /"TAG_POLICY" is not a valid <param> for organizations list-policies/,
+  ],
+  [
+    "an unknown RAM resource owner",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/ram__list-principals__EVERYONE.json`]: '{"principals":[]}' },
+    /"EVERYONE" is not a valid <param> for ram list-principals/,
+  ],
+  [
     "both .json and .error",
     {
       [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
@@ -95,6 +123,31 @@ const CASES: Array<[string, Record<string, string>, RegExp]> = [
     "a field of the wrong type",
     { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/securitylake__list-data-lakes.json`]: '{"dataLakes":[{"dataLakeArn":7,"region":"us-east-1"}]}' },
     /securitylake__list-data-lakes\.json: \$\.dataLakes\[0\]\.dataLakeArn: Invalid input: expected string, received number/,
+  ],
+  [
+    "a wrong type inside a union",
+    { [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/securitylake__list-log-sources.json`]: '{"sources":[{"account":5,"region":"us-east-1","sources":[]}]}' },
+    /securitylake__list-log-sources\.json: \$\.sources\[0\]\.account: Invalid input: expected string, received number/,
+  ],
+  [
+    "a CloudTrail record nested too deep",
+    {
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/us-east-1/cloudtrail__lookup-events__CreateSubscriber.json`]: JSON.stringify({
+        Events: [{ EventId: "e1", EventName: "CreateSubscriber", EventTime: "2026-01-01T00:00:00Z", CloudTrailEvent: `${"[".repeat(10000)}${"]".repeat(10000)}` }],
+      }),
+    },
+    /cloudtrail__lookup-events__CreateSubscriber\.json: \$\.Events\[0\]\.CloudTrailEvent: expected a CloudTrail record as a JSON object/,
+  ],
+  [
+    "a CloudTrail record nested in objects too deep",
+    {
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/us-east-1/cloudtrail__lookup-events__CreateSubscriber.json`]: JSON.stringify({
+        Events: [{ EventId: "e1", EventName: "CreateSubscriber", EventTime: "2026-01-01T00:00:00Z", CloudTrailEvent: `${'{"a":'.repeat(10000)}1${"}".repeat(10000)}` }],
+      }),
+    },
+    /\$\.Events\[0\]\.CloudTrailEvent: CloudTrail record nests deeper than 64 levels/,
   ],
   [
     "an empty output file",
@@ -203,10 +256,62 @@ describe("export.json", () => {
     expect(snapshot.collectedAt).toBe("2026-01-02T03:04:05.000Z");
   });
 
+  it("expects no Organizations files of a standalone account", async () => {
+    const root = await exportOf({
+      [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS,
+      [`${ACCOUNT}/global/organizations__describe-organization.error`]:
+        "An error occurred (AWSOrganizationsNotInUseException) when calling the DescribeOrganization operation: Your account is not a member of an organization.",
+    });
+    const snapshot = await importExportFolder(root);
+    expect(snapshot.coverage.map((entry) => [entry.operation, entry.state])).toEqual([
+      ["GetAccountAuthorizationDetails", "collected"],
+      ["DescribeOrganization", "not-enabled"],
+    ]);
+  });
+
   it("may name the management account without Organizations files", async () => {
     const root = await exportOf({ "export.json": '{"managementAccountId":"123456789012"}', [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS });
     await writeFile(join(root, "export.json"), '{"managementAccountId":"123456789012"}');
     const snapshot = await importExportFolder(root);
     expect(snapshot.coverage.filter((entry) => entry.state === "missing").map((entry) => entry.operation)).toContain("DescribeOrganization");
+  });
+});
+
+describe("empty outputs", () => {
+  it.each([
+    ["securitylake__list-subscribers", "subscribers", []],
+    ["securitylake__list-log-sources", "logSources", []],
+    ["lakeformation__list-permissions", "permissions", []],
+  ])("reads an empty %s as an empty list", async (stem, field, value) => {
+    const root = await exportOf({ [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/${stem}.json`]: "" });
+    const region = (await importExportFolder(root)).accounts[0]?.regions[0];
+    const part: Record<string, unknown> = { ...region?.securityLake, ...region?.lakeFormation };
+    expect(part[field]).toEqual(value);
+  });
+
+  it("reads a missing top-level list as empty", async () => {
+    const root = await exportOf({ [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/ram__get-resource-shares__SELF.json`]: "{}" });
+    const region = (await importExportFolder(root)).accounts[0]?.regions[0];
+    expect(region?.resourceShares).toEqual([]);
+  });
+
+  it("records an empty result as coverage empty", async () => {
+    const root = await exportOf({ [AUTHZ]: EMPTY_AUTHORIZATION_DETAILS, [`${ACCOUNT}/us-east-1/securitylake__list-data-lakes.json`]: "\n" });
+    const snapshot = await importExportFolder(root);
+    expect(snapshot.coverage.find((entry) => entry.operation === "ListDataLakes")?.state).toBe("empty");
+    expect(snapshot.accounts[0]?.regions[0]?.securityLake?.dataLake).toBeNull();
+  });
+});
+
+describe("text encodings", () => {
+  it.each([
+    ["UTF-8 with a BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(EMPTY_AUTHORIZATION_DETAILS, "utf8")])],
+    ["UTF-16LE with a BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EMPTY_AUTHORIZATION_DETAILS, "utf16le")])],
+    ["UTF-16BE with a BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(EMPTY_AUTHORIZATION_DETAILS, "utf16le").swap16()])],
+  ])("reads %s", async (_encoding, bytes) => {
+    const root = await exportOf({ [AUTHZ]: "" });
+    await writeFile(join(root, AUTHZ), bytes);
+    const snapshot = await importExportFolder(root);
+    expect(snapshot.coverage[0]?.state).toBe("collected");
   });
 });

@@ -4,16 +4,16 @@ import { saveSnapshot } from "../../model/load.js";
 import type { Snapshot } from "../../model/snapshot.js";
 import type { CliCommand } from "../command.js";
 
-/** Coverage states that mean the call answered; every other state is a gap. */
+/** Coverage states of calls that returned a result; every other state is a gap. */
 const ANSWERED = new Set(["collected", "empty"]);
 
-/** What `lakewarden import` prints: counts a reviewer checks before auditing the snapshot. */
+/** The summary `lakewarden import` prints: counts a reviewer checks before auditing the snapshot. */
 export interface ImportSummary {
   output: string;
   accounts: number;
   principals: { users: number; roles: number; groups: number };
   coverageGaps: number;
-  /** Coverage entries by state, gaps and answered calls alike. */
+  /** Coverage entries counted by state, gaps included. */
   coverage: Record<string, number>;
 }
 

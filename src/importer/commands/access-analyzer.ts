@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { defineCommand, type CommandParser } from "../command.js";
+import { defineCommand, type CommandParser, regionOf } from "../command.js";
 
 // IAM Access Analyzer: the CLI's service name is `accessanalyzer`, the IAM prefix `access-analyzer`.
-const common = { service: "accessanalyzer", iamPrefix: "access-analyzer", scope: "regional" } as const;
+// An empty file or a missing list reads as an empty list (REST-JSON may leave empty lists out).
+const common = { service: "accessanalyzer", iamPrefix: "access-analyzer", scope: "regional", acceptsEmptyOutput: true } as const;
 
 const listAnalyzers = defineCommand({
   ...common,
@@ -10,10 +11,10 @@ const listAnalyzers = defineCommand({
   operation: "ListAnalyzers",
   takesParam: false,
   schema: z.looseObject({
-    analyzers: z.array(z.looseObject({ arn: z.string(), name: z.string(), type: z.string(), status: z.string().optional() })),
+    analyzers: z.array(z.looseObject({ arn: z.string(), name: z.string(), type: z.string(), status: z.string().optional() })).default([]),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.analyzers ??= new Map();
     for (const analyzer of output.analyzers) {
       region.analyzers.set(analyzer.arn, {
@@ -33,9 +34,9 @@ const listFindingsV2 = defineCommand({
   operation: "ListFindingsV2",
   takesParam: true,
   // Findings are kept as AWS returns them; the rules read the fields they need.
-  schema: z.looseObject({ findings: z.array(z.looseObject({ id: z.string() })) }),
+  schema: z.looseObject({ findings: z.array(z.looseObject({ id: z.string() })).default([]) }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.analyzerFindingsRead = true;
     for (const finding of output.findings) region.analyzerFindings.set(`${target.param ?? ""}/${finding.id}`, finding);
   },

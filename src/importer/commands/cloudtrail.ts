@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CloudTrailEvent, Trail } from "../../model/snapshot.js";
 import { inputError } from "../../shared/errors.js";
-import { defineCommand, paramOf, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, paramOf, type CommandParser, type FileTarget, regionOf } from "../command.js";
 
 // CloudTrail: the trails seen from each Region (shadow copies of multi-Region trails included),
 // their management-event selectors, and the recent events looked up by name.
@@ -27,7 +27,7 @@ const describeTrails = defineCommand({
     ),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.trails ??= new Map();
     for (const trail of output.trailList) {
       const converted: Trail = {
@@ -60,7 +60,7 @@ const getEventSelectors = defineCommand({
     AdvancedEventSelectors: z.array(z.looseObject({ FieldSelectors: z.array(fieldSelectorSchema) })).optional(),
   }),
   apply(output, target) {
-    const selectors = target.account.region(target.region).trailSelectors;
+    const selectors = regionOf(target).trailSelectors;
     const management = managementEventsOf(output);
     selectors.set(paramOf(target), management);
     if (output.TrailARN) selectors.set(output.TrailARN, management);
@@ -85,7 +85,7 @@ const lookupEvents = defineCommand({
     ),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.cloudTrailEvents ??= new Map();
     output.Events.forEach((event, index) => {
       const converted: CloudTrailEvent = { eventId: event.EventId, eventName: event.EventName, eventTime: event.EventTime };
@@ -129,15 +129,21 @@ function parseRecord(text: string, target: FileTarget, field: string): Record<st
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw inputError("invalidExport", target.file, field, "expected a CloudTrail record as a JSON object");
   }
-  return withoutSecrets(value) as Record<string, unknown>;
+  return withoutSecrets(value, target, field, 0) as Record<string, unknown>;
 }
 
-function withoutSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutSecrets);
+/** CloudTrail records nest a few levels; a much deeper one is not a record and would exhaust the stack. */
+const MAX_RECORD_DEPTH = 64;
+
+function withoutSecrets(value: unknown, target: FileTarget, field: string, depth: number): unknown {
+  if (depth > MAX_RECORD_DEPTH) {
+    throw inputError("invalidExport", target.file, field, `CloudTrail record nests deeper than ${MAX_RECORD_DEPTH} levels`);
+  }
+  if (Array.isArray(value)) return value.map((item) => withoutSecrets(item, target, field, depth + 1));
   if (typeof value !== "object" || value === null) return value;
 
   const entries = Object.entries(value).filter(([key]) => !SECRET_KEYS.has(key.toLowerCase()));
-  return Object.fromEntries(entries.map(([key, inner]) => [key, withoutSecrets(inner)]));
+  return Object.fromEntries(entries.map(([key, inner]) => [key, withoutSecrets(inner, target, field, depth + 1)]));
 }
 
 type SelectorOutput = {
@@ -145,13 +151,13 @@ type SelectorOutput = {
   AdvancedEventSelectors?: { FieldSelectors: z.infer<typeof fieldSelectorSchema>[] }[];
 };
 
-/** Which management events the selectors record: basic selectors or advanced ones, as the trail uses. */
+/** Returns which management events the trail's selectors record, basic or advanced. */
 function managementEventsOf(output: SelectorOutput): NonNullable<Trail["managementEvents"]> {
   let reads = false;
   let writes = false;
 
   for (const selector of output.EventSelectors ?? []) {
-    // Basic selectors include management events unless told not to.
+    // Basic selectors include management events unless IncludeManagementEvents is false.
     if (selector.IncludeManagementEvents === false) continue;
     const type = selector.ReadWriteType ?? "All";
     reads ||= type !== "WriteOnly";

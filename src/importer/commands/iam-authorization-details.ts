@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Iam, IamGroup, IamRole, IamUser, ManagedPolicy } from "../../model/snapshot.js";
 import { parseArn } from "../../shared/arn.js";
-import { defineCommand, policyAt, type FileTarget } from "../command.js";
+import { defineCommand, policyAt, timestampSchema, type FileTarget } from "../command.js";
 import { compareText } from "../region-builder.js";
 
 // `iam get-account-authorization-details` output. Documents are objects in the CLI's decoded
@@ -11,14 +11,13 @@ const tagList = z.array(z.looseObject({ Key: z.string(), Value: z.string() })).o
 const inlinePolicies = z.array(z.looseObject({ PolicyName: z.string(), PolicyDocument: document })).optional();
 const attachedPolicies = z.array(z.looseObject({ PolicyName: z.string().optional(), PolicyArn: z.string() })).optional();
 const boundary = z.looseObject({ PermissionsBoundaryArn: z.string().optional() }).nullish();
-const time = z.string().nullish();
 
 const userSchema = z.looseObject({
   Path: z.string(),
   UserName: z.string(),
   UserId: z.string(),
   Arn: z.string(),
-  CreateDate: time,
+  CreateDate: timestampSchema,
   UserPolicyList: inlinePolicies,
   GroupList: z.array(z.string()).optional(),
   AttachedManagedPolicies: attachedPolicies,
@@ -40,14 +39,14 @@ const roleSchema = z.looseObject({
   RoleName: z.string(),
   RoleId: z.string(),
   Arn: z.string(),
-  CreateDate: time,
+  CreateDate: timestampSchema,
   AssumeRolePolicyDocument: document,
   InstanceProfileList: z.array(z.looseObject({ InstanceProfileName: z.string(), Arn: z.string() })).optional(),
   RolePolicyList: inlinePolicies,
   AttachedManagedPolicies: attachedPolicies,
   PermissionsBoundary: boundary,
   Tags: tagList,
-  RoleLastUsed: z.looseObject({ LastUsedDate: time, Region: z.string().nullish() }).nullish(),
+  RoleLastUsed: z.looseObject({ LastUsedDate: timestampSchema, Region: z.string().nullish() }).nullish(),
 });
 
 const policySchema = z.looseObject({
@@ -88,7 +87,7 @@ export function convertAuthorizationDetails(details: AuthorizationDetails, where
   };
 }
 
-/** The account an authorization-details output belongs to: the account of its first customer ARN. */
+/** Returns the account of an authorization-details output: the account of its first customer ARN. */
 export function accountOfAuthorizationDetails(details: AuthorizationDetails): string | undefined {
   const arns = [
     ...(details.UserDetailList ?? []).map((user) => user.Arn),

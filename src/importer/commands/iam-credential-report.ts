@@ -70,7 +70,7 @@ function toEntry(cell: (column: Column) => string): CredentialReportEntry {
   const entry: CredentialReportEntry = {
     user: cell("user"),
     arn: cell("arn"),
-    // The root user's row says `not_supported` here, which reads as false: the report does not tell.
+    // The root user's row has `not_supported` here, read as false because the report gives no value.
     passwordEnabled: cell("password_enabled") === "true",
     mfaActive: cell("mfa_active") === "true",
     accessKey1Active: cell("access_key_1_active") === "true",
@@ -83,7 +83,7 @@ function toEntry(cell: (column: Column) => string): CredentialReportEntry {
   return entry;
 }
 
-/** The report writes `N/A` or `no_information` where a date is unknown. */
+/** Returns the date in a cell, or undefined for the report's `N/A` and `no_information`. */
 function dateCell(value: string): string | undefined {
   return /^\d{4}-\d{2}-\d{2}T/.test(value) ? value : undefined;
 }

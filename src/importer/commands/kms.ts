@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { KmsKey } from "../../model/snapshot.js";
-import { defineCommand, paramOf, policyAt, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, paramOf, policyAt, type CommandParser, type FileTarget, regionOf } from "../command.js";
 
 // KMS key files are named by key id; with the folder's account and Region the id gives the ARN.
 const common = { service: "kms", iamPrefix: "kms", scope: "regional", takesParam: true } as const;
@@ -75,5 +75,5 @@ const listGrants = defineCommand({
 export const KMS_COMMANDS: CommandParser[] = [getKeyPolicy, describeKey, listGrants];
 
 function keyOf(target: FileTarget): KmsKey {
-  return target.account.region(target.region).kmsKey(paramOf(target), target.accountId, target.partition);
+  return regionOf(target).kmsKey(paramOf(target), target.accountId, target.partition);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCommand, policyAt, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, policyAt, type CommandParser, regionOf } from "../command.js";
 
 // Glue's catalog resource policy and Lake Formation's grants and settings, per Region.
 const principalSchema = z.looseObject({ DataLakePrincipalIdentifier: z.string() });
@@ -16,7 +16,7 @@ const getResourcePolicy = defineCommand({
   apply(output, target) {
     regionOf(target).glueResourcePolicy = policyAt(output.PolicyInJson, target, "$.PolicyInJson");
   },
-  // Glue says EntityNotFoundException when the Data Catalog has no resource policy.
+  // Glue returns EntityNotFoundException when the Data Catalog has no resource policy.
   notConfigured: { codes: ["EntityNotFoundException"], record: (target) => void (regionOf(target).glueResourcePolicy = null) },
 });
 
@@ -27,6 +27,8 @@ const listPermissions = defineCommand({
   operation: "ListPermissions",
   scope: "regional",
   takesParam: false,
+  // The CLI prints nothing for an empty response, and REST-JSON services may leave empty lists out.
+  acceptsEmptyOutput: true,
   schema: z.looseObject({
     PrincipalResourcePermissions: z.array(
       z.looseObject({
@@ -38,7 +40,7 @@ const listPermissions = defineCommand({
           .looseObject({ ResourceShare: z.array(z.string()).optional() })
           .optional(),
       }),
-    ),
+    ).default([]),
   }),
   apply(output, target) {
     regionOf(target).lakeFormationPart().permissions = output.PrincipalResourcePermissions.map((grant) => {
@@ -91,6 +93,3 @@ const getDataLakeSettings = defineCommand({
 /** The Glue and Lake Formation commands of the layout. */
 export const LAKE_FORMATION_COMMANDS: CommandParser[] = [getResourcePolicy, listPermissions, getDataLakeSettings];
 
-function regionOf(target: FileTarget) {
-  return target.account.region(target.region);
-}

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { defineCommand, paramOf, policyAt, type CommandParser } from "../command.js";
+import { defineCommand, paramOf, policyAt, type CommandParser, timestampSchema } from "../command.js";
 
 // Organizations outputs (PascalCase fields). Each lives in the `global/` folder of the account
 // that read the organization: the management account or its delegated administrator.
-const time = z.union([z.string(), z.number()]).transform(String).optional();
 const accountSchema = z.looseObject({
   Id: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
   Arn: z.string(),
@@ -19,6 +18,9 @@ const policySummarySchema = z.looseObject({
   AwsManaged: z.boolean(),
 });
 const common = { service: "organizations", iamPrefix: "organizations", scope: "global" } as const;
+// Id forms from the Organizations API reference: policy, root and OU ids.
+const POLICY_ID = /^p-[0-9a-zA-Z_]{8,128}$/;
+const PARENT_ID = /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 
 const describeOrganization = defineCommand({
   ...common,
@@ -74,6 +76,7 @@ const listOrganizationalUnitsForParent = defineCommand({
   command: "list-organizational-units-for-parent",
   operation: "ListOrganizationalUnitsForParent",
   takesParam: true,
+  paramPattern: PARENT_ID,
   schema: z.looseObject({
     OrganizationalUnits: z.array(z.looseObject({ Id: z.string(), Arn: z.string(), Name: z.string() })),
   }),
@@ -91,6 +94,7 @@ const listAccountsForParent = defineCommand({
   command: "list-accounts-for-parent",
   operation: "ListAccountsForParent",
   takesParam: true,
+  paramPattern: PARENT_ID,
   schema: z.looseObject({ Accounts: z.array(accountSchema) }),
   apply(output, target) {
     for (const account of output.Accounts) {
@@ -106,6 +110,8 @@ const listPolicies = defineCommand({
   command: "list-policies",
   operation: "ListPolicies",
   takesParam: true,
+  // Lakewarden reads the two authorization policy types; tag, backup and AI policies grant nothing.
+  paramPattern: /^(SERVICE_CONTROL_POLICY|RESOURCE_CONTROL_POLICY)$/,
   schema: z.looseObject({ Policies: z.array(policySummarySchema) }),
   apply(output, target) {
     for (const policy of output.Policies) target.organization.addPolicySummary(convertSummary(policy));
@@ -118,6 +124,7 @@ const describePolicy = defineCommand({
   command: "describe-policy",
   operation: "DescribePolicy",
   takesParam: true,
+  paramPattern: POLICY_ID,
   schema: z.looseObject({ Policy: z.looseObject({ PolicySummary: policySummarySchema, Content: z.string() }) }),
   apply(output, target) {
     const summary = convertSummary(output.Policy.PolicySummary);
@@ -132,6 +139,7 @@ const listTargetsForPolicy = defineCommand({
   command: "list-targets-for-policy",
   operation: "ListTargetsForPolicy",
   takesParam: true,
+  paramPattern: POLICY_ID,
   schema: z.looseObject({
     Targets: z.array(
       z.looseObject({
@@ -163,13 +171,12 @@ const listDelegatedAdministrators = defineCommand({
         Id: z.string().regex(/^\d{12}$/, "expected a 12-digit AWS account id"),
         Name: z.string().optional(),
         Status: z.string().optional(),
-        DelegationEnabledDate: time,
+        DelegationEnabledDate: timestampSchema,
       }),
     ),
   }),
   apply(output, target) {
     const servicePrincipal = paramOf(target);
-    target.organization.delegationsRead.add(servicePrincipal);
     for (const admin of output.DelegatedAdministrators) {
       target.organization.delegatedAdministrators.set(`${servicePrincipal} ${admin.Id}`, {
         servicePrincipal,

@@ -1,11 +1,19 @@
 import { z } from "zod";
 import { inputError } from "../../shared/errors.js";
-import { defineCommand, paramOf, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, paramOf, type CommandParser, type FileTarget, regionOf } from "../command.js";
 import type { ResourceOwner } from "../region-builder.js";
 
 // RAM files are named by resource owner: SELF (shares this account owns) or OTHER-ACCOUNTS
-// (shares given to it). Principals and resources join their share by ARN when built.
-const common = { service: "ram", iamPrefix: "ram", scope: "regional", takesParam: true } as const;
+// (shares given to it). Principals and resources join their share by ARN when built. An empty
+// file or a missing list reads as an empty list, as RAM's REST-JSON responses may leave it out.
+const common = {
+  service: "ram",
+  iamPrefix: "ram",
+  scope: "regional",
+  takesParam: true,
+  paramPattern: /^(SELF|OTHER-ACCOUNTS)$/,
+  acceptsEmptyOutput: true,
+} as const;
 
 const getResourceShares = defineCommand({
   ...common,
@@ -20,10 +28,10 @@ const getResourceShares = defineCommand({
         allowExternalPrincipals: z.boolean().optional(),
         status: z.string().optional(),
       }),
-    ),
+    ).default([]),
   }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     const owner = ownerOf(target);
     region.sharesRead.add(owner);
     for (const share of output.resourceShares) {
@@ -44,9 +52,9 @@ const listPrincipals = defineCommand({
   ...common,
   command: "list-principals",
   operation: "ListPrincipals",
-  schema: z.looseObject({ principals: z.array(z.looseObject({ id: z.string(), resourceShareArn: z.string() })) }),
+  schema: z.looseObject({ principals: z.array(z.looseObject({ id: z.string(), resourceShareArn: z.string() })).default([]) }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.sharePrincipalsRead.add(ownerOf(target));
     for (const principal of output.principals) addTo(region.sharePrincipals, principal.resourceShareArn, principal.id);
   },
@@ -57,9 +65,9 @@ const listResources = defineCommand({
   ...common,
   command: "list-resources",
   operation: "ListResources",
-  schema: z.looseObject({ resources: z.array(z.looseObject({ arn: z.string(), resourceShareArn: z.string().optional() })) }),
+  schema: z.looseObject({ resources: z.array(z.looseObject({ arn: z.string(), resourceShareArn: z.string().optional() })).default([]) }),
   apply(output, target) {
-    const region = target.account.region(target.region);
+    const region = regionOf(target);
     region.shareResourcesRead.add(ownerOf(target));
     for (const resource of output.resources) {
       if (resource.resourceShareArn !== undefined) addTo(region.shareResources, resource.resourceShareArn, resource.arn);

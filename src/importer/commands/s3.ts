@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineCommand, paramOf, policyAt, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, paramOf, policyAt, type CommandParser, type FileTarget, regionOf } from "../command.js";
 
 // S3 bucket settings, one file per bucket in the folder of the bucket's Region. The error codes
 // below are S3's way to say a setting was never configured.
@@ -23,7 +23,7 @@ const getBucketVersioning = defineCommand({
   acceptsEmptyOutput: true,
   schema: z.looseObject({ Status: z.string().optional(), MFADelete: z.string().optional() }),
   apply(output, target) {
-    // An empty answer means versioning was never enabled; the snapshot keeps it as no status.
+    // An empty output means versioning was never enabled, which the snapshot keeps as no status.
     bucketOf(target).versioning = {
       ...(output.Status === undefined ? {} : { status: output.Status }),
       ...(output.MFADelete === undefined ? {} : { mfaDelete: output.MFADelete }),
@@ -147,5 +147,5 @@ export const S3_COMMANDS: CommandParser[] = [
 ];
 
 function bucketOf(target: FileTarget) {
-  return target.account.region(target.region).bucket(paramOf(target), target.partition);
+  return regionOf(target).bucket(paramOf(target), target.partition);
 }

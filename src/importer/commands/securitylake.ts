@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { DataLake, Subscriber } from "../../model/snapshot.js";
-import { defineCommand, type CommandParser, type FileTarget } from "../command.js";
+import { defineCommand, type CommandParser, regionOf, timestampSchema } from "../command.js";
 
 // Security Lake outputs (camelCase fields, REST-JSON protocol), regional. ResourceNotFoundException
-// means there is no data lake (or nothing under it) in the Region: a fact, not a gap.
+// means there is no data lake (or nothing under it) in the Region: a fact, not a gap. REST-JSON
+// services may leave an empty list out, and the CLI prints nothing for an empty response, so an
+// empty file and a missing top-level list both read as an empty list.
 const NOT_FOUND = ["ResourceNotFoundException"] as const;
-const common = { service: "securitylake", iamPrefix: "securitylake", scope: "regional", takesParam: false } as const;
-const time = z.union([z.string(), z.number()]).transform(String).optional();
+const common = { service: "securitylake", iamPrefix: "securitylake", scope: "regional", takesParam: false, acceptsEmptyOutput: true } as const;
 
 const awsLogSourceSchema = z.looseObject({ sourceName: z.string(), sourceVersion: z.string().optional() });
 const logSourceResourceSchema = z.looseObject({
@@ -50,8 +51,8 @@ const subscriberSchema = z.looseObject({
   resourceShareName: z.string().optional(),
   subscriberEndpoint: z.string().optional(),
   subscriberStatus: z.string().optional(),
-  createdAt: time,
-  updatedAt: time,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
 });
 
 const logSourceSchema = z.looseObject({
@@ -64,7 +65,7 @@ const listDataLakes = defineCommand({
   ...common,
   command: "list-data-lakes",
   operation: "ListDataLakes",
-  schema: z.looseObject({ dataLakes: z.array(dataLakeSchema) }),
+  schema: z.looseObject({ dataLakes: z.array(dataLakeSchema).default([]) }),
   apply(output, target) {
     // ListDataLakes can return other Regions' lakes when asked for them; the folder's Region is kept.
     const lake = output.dataLakes.find((candidate) => candidate.region === target.region);
@@ -78,7 +79,7 @@ const listSubscribers = defineCommand({
   ...common,
   command: "list-subscribers",
   operation: "ListSubscribers",
-  schema: z.looseObject({ subscribers: z.array(subscriberSchema) }),
+  schema: z.looseObject({ subscribers: z.array(subscriberSchema).default([]) }),
   apply(output, target) {
     regionOf(target).lake().subscribers = output.subscribers.map(convertSubscriber);
   },
@@ -92,7 +93,7 @@ const listLogSources = defineCommand({
   operation: "ListLogSources",
   // The CLI prints `{"sources": [LogSource]}`. The AWS CLI documentation's example shows a
   // single LogSource at the top level instead; both are read.
-  schema: z.union([z.looseObject({ sources: z.array(logSourceSchema) }), logSourceSchema.transform((single) => ({ sources: [single] }))]),
+  schema: z.union([z.looseObject({ sources: z.array(logSourceSchema).default([]) }), logSourceSchema.transform((single) => ({ sources: [single] }))]),
   apply(output, target) {
     regionOf(target).lake().logSources = output.sources.map((entry) => ({
       account: entry.account,
@@ -135,9 +136,6 @@ export const SECURITY_LAKE_COMMANDS: CommandParser[] = [
   getDataLakeOrganizationConfiguration,
 ];
 
-function regionOf(target: FileTarget) {
-  return target.account.region(target.region);
-}
 
 function convertDataLake(lake: z.infer<typeof dataLakeSchema>): DataLake {
   const converted: DataLake = {

@@ -1,5 +1,8 @@
 import { z } from "zod";
-import { defineCommand, paramOf, policyAt, type CommandParser } from "../command.js";
+import type { RegionSnapshot } from "../../model/snapshot.js";
+import { defineCommand, paramOf, policyAt, type CommandParser, regionOf } from "../command.js";
+
+type SqsQueue = NonNullable<RegionSnapshot["sqsQueues"]>[number];
 
 // SQS queue attributes (subscriber notification queues) and Athena work groups, per Region.
 const getQueueAttributes = defineCommand({
@@ -13,7 +16,7 @@ const getQueueAttributes = defineCommand({
   apply(output, target) {
     const name = paramOf(target);
     const attributes = output.Attributes ?? {};
-    const queue: { name: string; arn: string; policy?: ReturnType<typeof policyAt> | null; kmsKeyId?: string } = {
+    const queue: SqsQueue = {
       name,
       arn: attributes.QueueArn ?? `arn:${target.partition}:sqs:${target.region}:${target.accountId}:${name}`,
     };
@@ -23,7 +26,7 @@ const getQueueAttributes = defineCommand({
     else if (attributes.QueueArn !== undefined) queue.policy = null;
     if (attributes.KmsMasterKeyId !== undefined) queue.kmsKeyId = attributes.KmsMasterKeyId;
 
-    target.account.region(target.region).sqsQueues.set(name, queue);
+    regionOf(target).sqsQueues.set(name, queue);
   },
 });
 
@@ -46,7 +49,7 @@ const getWorkGroup = defineCommand({
   apply(output, target) {
     const group = output.WorkGroup;
     const outputLocation = group.Configuration?.ResultConfiguration?.OutputLocation;
-    target.account.region(target.region).athenaWorkGroups.set(group.Name, {
+    regionOf(target).athenaWorkGroups.set(group.Name, {
       name: group.Name,
       ...(outputLocation === undefined ? {} : { outputLocation }),
       ...(group.State === undefined ? {} : { state: group.State }),
