@@ -86,7 +86,7 @@ class GraphBuilder implements GraphContext {
   }
 
   /**
-   * Whether an escalation from `source` to `target` can add anything: the target holds a
+   * Checks whether an escalation from `source` to `target` can add anything: the target holds a
    * capability the source does not, can assume roles, or (when the source is not already an
    * administrator of its account) could escalate further. Skipping the rest keeps principals
    * that can edit or impersonate everyone from adding an edge to every principal.
@@ -106,7 +106,7 @@ class GraphBuilder implements GraphContext {
 
   private readonly escalates = new Map<string, boolean>();
 
-  /** Whether some escalation method's trigger action may be allowed to the actor (cached). */
+  /** Checks (once per actor) whether some escalation method's trigger action may be allowed to it. */
   private mayEscalate(actor: Actor): boolean {
     let known = this.escalates.get(actor.id);
     if (known === undefined) {

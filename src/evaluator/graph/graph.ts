@@ -41,15 +41,15 @@ export class AccessGraph {
     return [...this.nodes.values()].filter(isReported);
   }
 
-  /** Every grant of every capability, direct and derived. */
+  /** Returns every grant of every capability, direct and derived. */
   allGrants(): CapabilityGrant[] {
     const ids = [...this.capabilities.direct, ...this.capabilities.derived].map((definition) => definition.id);
     return ids.flatMap((id) => this.grants(id));
   }
 
   /**
-   * The grants of a capability for some principals only: the search still covers the whole
-   * graph, but paths are built only for the principals asked about.
+   * Returns the grants of a capability for some principals only. The search still covers the
+   * whole graph, but paths are built only for the principals asked about.
    */
   grantsAmong(capabilityId: string, principalIds: ReadonlySet<string>): CapabilityGrant[] {
     const direct = this.capabilities.direct.find((definition) => definition.id === capabilityId);
@@ -57,7 +57,7 @@ export class AccessGraph {
     return this.grantsFromHolders(capabilityId, this.holdings(direct), principalIds);
   }
 
-  /** The principals holding a capability, each with its shortest path. */
+  /** Returns the principals that hold a capability, each with its shortest path. */
   grants(capabilityId: string): CapabilityGrant[] {
     const cached = this.grantsCache.get(capabilityId);
     if (cached) return cached;
@@ -146,7 +146,7 @@ export class AccessGraph {
     };
   }
 
-  /** A principal escalates when it reaches a capability only through another node. */
+  /** Finds the principals that reach a capability only through another node (they escalate). */
   private derivedGrants(derived: DerivedCapability): CapabilityGrant[] {
     const best = new Map<string, CapabilityGrant>();
     for (const id of derived.derivedFrom) {

@@ -41,7 +41,7 @@ export class ReverseIndex {
   /**
    * Searches backwards from every holder. A first pass uses only unconditional edges and
    * holders, so a node with a plainly allowed path gets it even when a shorter conditional one
-   * exists; a second pass adds the `allowedIf` paths.
+   * exists. A second pass then adds the `allowedIf` paths.
    */
   search(holders: ReadonlyMap<string, Holding>): Reaches {
     const size = this.ids.length;
@@ -86,7 +86,7 @@ export class ReverseIndex {
     }
   }
 
-  /** The number of a node, or undefined when the graph does not know it. */
+  /** Returns the number of a node, or undefined for an id the index does not contain. */
   position(id: string): number | undefined {
     return this.index.get(id);
   }
@@ -105,7 +105,7 @@ export class Reaches {
     readonly conditional: Uint8Array,
   ) {}
 
-  /** How a node reaches the capability, or undefined when it does not. */
+  /** Returns how a node reaches the capability, or undefined when it does not. */
   of(id: string): { holder: string; decision: "allowed" | "allowedIf"; edges: Edge[] } | undefined {
     const start = this.graph.position(id);
     if (start === undefined || this.holder[start] === -1) return undefined;

@@ -7,8 +7,8 @@ import { hubEdge } from "./account-trust.js";
 import type { GraphContext } from "./context.js";
 
 /**
- * canAssume edges out of one actor: the trust index gives the candidate roles (named exactly,
- * through the caller's account root, or `*`), and the engine decides each with the trust
+ * Builds the canAssume edges out of one actor. The trust index gives the candidate roles (named
+ * exactly, through the caller's account root, or `*`). The engine decides each with the trust
  * policy as the resource policy, so the caller's identity policy is needed exactly where AWS
  * needs it. Conditions such as `sts:ExternalId` stay on the edge.
  */
@@ -73,7 +73,7 @@ const NO_ACCOUNT = "000000000000";
  * Whether the trust policy itself lets the caller in. AWS requires it for every AssumeRole,
  * even in the role's own account, while the same-account rule of other resource policies lets
  * an identity Allow suffice; deciding with an allow-all identity across accounts isolates the
- * trust policy's answer (an account-root statement still counts, and the caller's own
+ * trust policy's decision (an account-root statement still counts, and the caller's own
  * policies were checked by the full decision).
  * NOTE: the engine's evaluate applies the same-account rule to trust policies; this check can
  * go once it requires the trust policy to allow.
