@@ -16,6 +16,7 @@ interface DiffResult {
 }
 
 if (!installed) {
+  console.warn("differential test skipped: tools/iam-simulate-diff is not installed; run `npm ci --prefix tools/iam-simulate-diff`");
   describe.skip("differential test: skipped, run `npm ci --prefix tools/iam-simulate-diff` to enable it", () => {
     it("needs tools/iam-simulate-diff/node_modules", () => undefined);
   });

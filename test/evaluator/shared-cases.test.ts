@@ -11,6 +11,7 @@ const NOT_INPUT = new Set(["Case", "Expected", "Why"]);
 const files = existsSync(CASES_DIR) ? readdirSync(CASES_DIR).filter((name) => name.endsWith(".json")).sort() : [];
 
 if (files.length === 0) {
+  console.warn(`shared simulate cases skipped: ${CASES_DIR} is absent`);
   describe.skip(`shared simulate cases: skipped, ${CASES_DIR} is absent`, () => {
     it("needs ../shared/cases/simulate", () => undefined);
   });

@@ -10,7 +10,7 @@ import { classify } from "./known.mjs";
 import { scenarios } from "./scenarios.mjs";
 
 /** Compares both engines on `count` seeded scenarios. */
-export async function runDiff({ count = 10_500, seed = 20261204 } = {}) {
+export async function runDiff({ count = 11_000, seed = 20261204 } = {}) {
   const disagreements = [];
   let compared = 0;
   let rejected = 0;
@@ -29,7 +29,7 @@ export async function runDiff({ count = 10_500, seed = 20261204 } = {}) {
 
 const invokedDirectly = process.argv[1]?.endsWith("diff.mjs");
 if (invokedDirectly) {
-  const count = Number(process.argv[2] ?? 10_500);
+  const count = Number(process.argv[2] ?? 11_000);
   const seed = Number(process.argv[3] ?? 20261204);
   const result = await runDiff({ count, seed });
   const folder = join(import.meta.dirname, "out");

@@ -12,6 +12,7 @@ export function lakewardenInput(scenario) {
   const resourceType = scenario.action.startsWith("kms:") ? "key" : "resource";
   const policies = { identity: scenario.identity.map((document, index) => compilePolicy(document, { type: "identity", id: `identity${index}` })) };
   if (scenario.boundary) policies.boundary = compilePolicy(scenario.boundary, { type: "boundary", id: "boundary" });
+  if (scenario.session) policies.session = [compilePolicy(scenario.session, { type: "session", id: "session" })];
   if (scenario.scps) policies.scpLevels = scenario.scps.map((level, index) => level.map((document) => compilePolicy(document, { type: "scp", id: `scp${index}` })));
   if (scenario.rcps) {
     policies.rcpLevels = scenario.rcps.map((level, index) => [RCP_FULL_ACCESS, ...level].map((document) => compilePolicy(document, { type: "rcp", id: `rcp${index}` })));
@@ -50,6 +51,7 @@ export function iamSimulateInput(scenario) {
   };
   if (scenario.resourcePolicy) simulation.resourcePolicy = scenario.resourcePolicy;
   if (scenario.boundary) simulation.permissionBoundaryPolicies = [{ name: "boundary", policy: scenario.boundary }];
+  if (scenario.session) simulation.sessionPolicy = scenario.session;
   return simulation;
 }
 

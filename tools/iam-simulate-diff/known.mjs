@@ -30,6 +30,20 @@ export const KNOWN = [
       return agree({ ...scenario, context: { ...scenario.context, "aws:username": "nobody" } });
     },
   },
+  {
+    id: "resource-grant-past-session-policy",
+    /**
+     * A same-account resource policy grants to the session ARN or to `*`, and the session policy
+     * does not allow the request: Lakewarden allows, iam-simulate applies the session policy.
+     */
+    async matches(scenario) {
+      if (!scenario.session || !scenario.resourcePolicy) return false;
+      const principals = JSON.stringify(scenario.resourcePolicy.Statement.map((statement) => statement.Principal));
+      if (!principals.includes(scenario.principal) && !principals.includes('"*"')) return false;
+      const { session: _session, ...withoutSession } = scenario;
+      return agree(withoutSession);
+    },
+  },
 ];
 
 /** The id of the known disagreement a scenario shows, or undefined when none explains it. */

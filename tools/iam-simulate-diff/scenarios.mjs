@@ -153,8 +153,38 @@ function organizationLevels(rng, rcp) {
   });
 }
 
+const SERVICE_CONTEXT = {
+  "aws:PrincipalIsAWSService": "true",
+  "aws:PrincipalServiceName": "s3.amazonaws.com",
+};
+
+/**
+ * A request by the S3 service principal (an event notification, say): it has no identity
+ * policies, boundary, session policy or SCPs, and only resource policies and RCPs apply.
+ */
+function serviceScenario(rng) {
+  const target = rng.pick(TARGETS.filter((candidate) => candidate.policy));
+  const context = { ...SERVICE_CONTEXT };
+  if (rng.chance(0.6)) context["aws:SourceAccount"] = rng.pick([A, B]);
+  if (rng.chance(0.5)) context["aws:SourceArn"] = rng.pick(["arn:aws:s3:::lake-bucket", "arn:aws:s3:::other-bucket"]);
+  if (rng.chance(0.4)) context["aws:SecureTransport"] = rng.pick(["true", "false"]);
+
+  const result = { principal: "s3.amazonaws.com", action: target.action, resource: rng.pick(target.resources), resourceAccount: A, context, identity: [] };
+  if (rng.chance(0.3)) result.rcps = organizationLevels(rng, true);
+  if (rng.chance(0.8)) {
+    const document = policy(rng, { withPrincipal: true });
+    for (const statement of document.Statement) {
+      if (rng.chance(0.5)) statement.Principal = rng.pick([{ Service: "s3.amazonaws.com" }, { Service: "sns.amazonaws.com" }, "*"]);
+      if (rng.chance(0.3)) statement.Condition = { ...(statement.Condition ?? {}), StringEquals: { "aws:SourceAccount": A } };
+    }
+    result.resourcePolicy = document;
+  }
+  return result;
+}
+
 /** Generates one scenario. */
 export function scenario(rng) {
+  if (rng.chance(0.08)) return serviceScenario(rng);
   const principal = rng.pick(PRINCIPALS);
   const target = rng.pick(TARGETS);
   const context = {
@@ -177,6 +207,7 @@ export function scenario(rng) {
     identity: Array.from({ length: rng.int(3) }, () => policy(rng)),
   };
   if (rng.chance(0.25)) result.boundary = policy(rng, { allowShare: 0.85 });
+  if (principal.type === "AssumedRole" && rng.chance(0.2)) result.session = policy(rng, { allowShare: 0.85 });
   if (rng.chance(0.3)) result.scps = organizationLevels(rng, false);
   if (rng.chance(0.2)) result.rcps = organizationLevels(rng, true);
   if (target.policy && rng.chance(0.6)) result.resourcePolicy = policy(rng, { withPrincipal: true });

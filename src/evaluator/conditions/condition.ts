@@ -1,4 +1,6 @@
 import { parseTemplate, partsToText, resolveTemplate, type TemplatePart, type VariableLookup } from "../match/variables.js";
+import { intern } from "../match/intern.js";
+import { nullResult } from "./null.js";
 import type { ValueTest } from "./operator.js";
 import { parseOperatorName, type OperatorName } from "./registry.js";
 
@@ -44,7 +46,7 @@ export function compileCondition(operator: string, key: string, values: readonly
   return {
     operator,
     key,
-    keyLower: key.toLowerCase(),
+    keyLower: intern(key.toLowerCase()),
     values,
     parsed,
     test: precompiled,
@@ -98,11 +100,6 @@ function absentResult(parsed: OperatorName): boolean {
   return parsed.base !== "Null" && parsed.base.negated;
 }
 
-/** `Null: true` holds when the key is absent, `Null: false` when it is present. */
-function nullResult(values: readonly string[], present: readonly string[] | undefined): boolean {
-  const absent = present === undefined;
-  return values.some((value) => (value.toLowerCase() === "true") === absent);
-}
 
 /**
  * Substitutes policy variables into the values. A value whose variable has no value matches

@@ -1,4 +1,5 @@
 import { UNKNOWN, type ConditionContext } from "../conditions/condition.js";
+import { intern } from "../match/intern.js";
 import { targetIn, targetsOf } from "../policy/target.js";
 import type { EvaluationRequest, RequestContext, RequestPrincipal } from "../types.js";
 
@@ -37,7 +38,7 @@ function normalize(context: RequestContext | undefined): NormalizedContext {
 function buildNormalized(context: RequestContext): NormalizedContext {
   const values = new Map<string, readonly string[]>();
   for (const [key, value] of Object.entries(context.values ?? {})) {
-    values.set(key.toLowerCase(), typeof value === "string" ? [value] : value);
+    values.set(intern(key.toLowerCase()), typeof value === "string" ? [value] : value);
   }
   const unknownKeys = context.unknownKeys;
   const unknown = unknownKeys === undefined || unknownKeys === "missing" ? unknownKeys : new Set([...unknownKeys].map((key) => key.toLowerCase()));

@@ -5,6 +5,7 @@
  */
 
 import { parseArn } from "../../shared/arn.js";
+import { intern } from "../match/intern.js";
 
 const MAX_TARGETS = 1_000_000;
 
@@ -38,7 +39,7 @@ export function targetGeneration(): number {
 export function targetsOf(action: string): ActionTargets {
   let targets = byAction.get(action);
   if (!targets) {
-    targets = { lower: action.toLowerCase(), byResource: new Map() };
+    targets = { lower: intern(action.toLowerCase()), byResource: new Map() };
     byAction.set(action, targets);
   }
   return targets;
