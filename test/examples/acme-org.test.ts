@@ -93,6 +93,15 @@ describe("acme-org export layout", () => {
     }
   });
 
+  it.each(["us-east-1", "eu-west-1"])("every account has the %s reads", (region) => {
+    const stems = ["cloudtrail__describe-trails", "ram__get-resource-shares__SELF", "ram__get-resource-shares__OTHER-ACCOUNTS", "lakeformation__get-data-lake-settings", "accessanalyzer__list-analyzers"];
+
+    for (const account of accountIds) {
+      for (const stem of stems) expect(files, `${account}/${region}/${stem}`).toContain(`${account}/${region}/${stem}.json`);
+      expect(files).toContain(`${account}/${region}/glue__get-resource-policy.error`);
+    }
+  });
+
   it("every described policy is listed and targeted", () => {
     const listed = ["SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY"].flatMap(
       (type) => readJson<{ Policies: { Id: string }[] }>("402916357104", "global", `organizations__list-policies__${type}.json`).Policies.map((p) => p.Id),
