@@ -1,5 +1,5 @@
 import type { Actor } from "../actors.js";
-import type { Decision } from "../../types.js";
+import type { Decision, StatementRef, UnresolvedCondition } from "../../types.js";
 import type { LakeResource } from "../resources.js";
 import type { Edge } from "../edge.js";
 import { permits } from "../decide.js";
@@ -42,8 +42,8 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
       to: role.id,
       kind: "canAssume",
       description: `${actor.ref.label} assumes role ${role.ref.label}`,
-      statements: unique([...decision.statements, ...trusted.statements]),
-      conditions: unique([...(decision.conditions ?? []), ...(trusted.conditions ?? [])]),
+      statements: unique([...decision.statements, ...trusted.statements.filter(isTrustStatement)]),
+      conditions: uniqueConditions([...(decision.conditions ?? []), ...(trusted.conditions ?? []).filter((condition) => isTrustStatement(condition.statement))]),
     });
   }
   return edges;
@@ -82,6 +82,22 @@ function trustAllows(context: GraphContext, actor: Actor, resource: LakeResource
   const probe: Actor = { ...actor, policies: { identity: [context.writtenPolicy] } };
   const decision = context.decide(probe, "sts:AssumeRole", { ...resource, accountId: NO_ACCOUNT });
   return permits(decision) ? decision : undefined;
+}
+
+/** The probe's allow-all identity is not evidence; only the trust policy's statements are. */
+function isTrustStatement(statement: StatementRef): boolean {
+  return statement.policy.type === "trust";
+}
+
+/** Conditions without repeats: both decisions report the trust policy's conditions. */
+function uniqueConditions(conditions: readonly UnresolvedCondition[]): UnresolvedCondition[] {
+  const seen = new Set<string>();
+  return conditions.filter((condition) => {
+    const key = JSON.stringify([condition.statement.policy.id, condition.statement.index, condition.operator, condition.key.toLowerCase(), condition.values]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Items without repeats, compared by their JSON form (the two decisions share evidence). */
