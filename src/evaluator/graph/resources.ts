@@ -111,7 +111,7 @@ function lakeKey(account: AccountSnapshot, region: RegionSnapshot, keyId: string
   const keyAccount = parsed?.accountId ?? account.accountId;
   const keyArn = parsed ? keyId : `${arnPrefix}:kms:${region.region}:${keyAccount}:key/${keyId}`;
   const key = region.kmsKeys?.find((candidate) => candidate.arn === keyArn || candidate.keyId === keyId || keyArn.endsWith(`/${candidate.keyId}`));
-  const policy = key?.policy ? catalog.compile(key.policy, { type: "key", id: key.arn, name: "key policy" }) : undefined;
+  const policy = key?.policy ? catalog.compile(key.policy, { type: "key", id: key.arn, name: key.keyId }) : undefined;
   return [{ arn: key?.arn ?? keyArn, accountId: keyAccount, policy, kmsGrants: key?.grants, awsManagedKey: key?.keyManager === "AWS" }];
 }
 
