@@ -7,7 +7,9 @@ import type { ResourceKind } from "./capabilities.js";
 /**
  * Lake resources resolved from the snapshot, one scope per data lake (a Region of an account).
  * Requests name concrete ARNs, so object and table kinds use one representative ARN under the
- * lake's prefix; a policy that grants only a narrower prefix is not seen by that probe.
+ * lake's prefix.
+ * NOTE: a policy that grants only another prefix (one source, one account) is not seen by the
+ * probe, so such partial readers are missing from lake.read.
  */
 export interface LakeResource {
   readonly arn: string;
