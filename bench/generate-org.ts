@@ -107,7 +107,7 @@ export async function generateOrganization(options: GenerateOptions): Promise<Ge
   const accounts: Account[] = Array.from({ length: accountCount }, (_, index) => ({
     id: String(100000000001 + index),
     name: index === 0 ? "security" : `workload-${index}`,
-    ou: index === 0 ? "ou-bn12-security" : index % 5 === 0 ? "ou-bn12-sandbox" : "ou-bn12-workloads",
+    ou: index === 0 ? "ou-bn12-security" : index % 5 === 0 ? "ou-bn12-sandboxes" : "ou-bn12-workloads",
   }));
   const lakeAccount = accounts[0]!.id;
   const perAccount = Math.ceil(options.principals / accountCount);
@@ -142,7 +142,7 @@ async function writeOrganization(write: Write, accounts: Account[], lakeAccount:
   const orgArn = (resource: string) => `arn:aws:organizations::${MANAGEMENT}:${resource}`;
   const accountEntry = (account: { id: string; name: string }) => ({ Id: account.id, Arn: orgArn(`account/${ORG_ID}/${account.id}`), Name: account.name, Status: "ACTIVE" });
   const all = [{ id: MANAGEMENT, name: "management", ou: ROOT_ID }, ...accounts];
-  const units = ["ou-bn12-security", "ou-bn12-workloads", "ou-bn12-sandbox"];
+  const units = ["ou-bn12-security", "ou-bn12-workloads", "ou-bn12-sandboxes"];
 
   await write(MANAGEMENT, "global", "organizations__describe-organization", { Organization: { Id: ORG_ID, Arn: orgArn(`organization/${ORG_ID}`), MasterAccountId: MANAGEMENT, FeatureSet: "ALL" } });
   await write(MANAGEMENT, "global", "organizations__list-accounts", { Accounts: all.map(accountEntry) });
@@ -157,7 +157,7 @@ async function writeOrganization(write: Write, accounts: Account[], lakeAccount:
   const scps = [
     { id: "p-FullAWSAccess", name: "FullAWSAccess", managed: true, document: doc(allow("*")), targets: [{ TargetId: ROOT_ID, Type: "ROOT" }, ...units.map((id) => ({ TargetId: id, Type: "ORGANIZATIONAL_UNIT" })), ...all.map((account) => ({ TargetId: account.id, Type: "ACCOUNT" }))] },
     { id: "p-protectlake0", name: "ProtectSecurityLake", managed: false, document: doc({ Effect: "Deny", Action: ["securitylake:DeleteDataLake", "securitylake:DeleteAwsLogSource", "cloudtrail:StopLogging", "cloudtrail:DeleteTrail"], Resource: "*", Condition: { ArnNotLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/SecLakeAdmin" } } }), targets: [{ TargetId: ROOT_ID, Type: "ROOT" }] },
-    { id: "p-sandboxguard", name: "SandboxGuardrails", managed: false, document: doc({ Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"], Resource: "*" }), targets: [{ TargetId: "ou-bn12-sandbox", Type: "ORGANIZATIONAL_UNIT" }] },
+    { id: "p-sandboxguard", name: "SandboxGuardrails", managed: false, document: doc({ Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"], Resource: "*" }), targets: [{ TargetId: "ou-bn12-sandboxes", Type: "ORGANIZATIONAL_UNIT" }] },
   ];
   const summary = (scp: (typeof scps)[number]) => ({ Id: scp.id, Arn: orgArn(`policy/${ORG_ID}/service_control_policy/${scp.id}`), Name: scp.name, Type: "SERVICE_CONTROL_POLICY", AwsManaged: scp.managed });
   await write(MANAGEMENT, "global", "organizations__list-policies__SERVICE_CONTROL_POLICY", { Policies: scps.map(summary) });

@@ -33,7 +33,7 @@ export const graphBenchmark: Benchmark = {
       }
       process.stdout.write(`nodes ${result.nodes}, edges ${result.edges}, grants ${result.grants}\n`);
       const sample = result.sample;
-      process.stdout.write(`who-can lake.read over ${sample.principals} sampled principals: ${sample.readers} readers; graph built and queried in ${sample.graphMs.toFixed(0)} ms, queried on a built graph in ${sample.queryMs.toFixed(1)} ms\n`);
+      process.stdout.write(`who-can lake.read over ${sample.principals} sampled principals: ${sample.readers} readers; graph built and queried in ${sample.graphMs.toFixed(0)} ms, queried on a built graph in ${sample.queryMs.toFixed(1)} ms (median of 5; first query ${sample.firstQueryMs.toFixed(1)} ms)\n`);
       if (sample.simulator) {
         process.stdout.write(`iam-simulate, ${sample.simulator.requests} requests one by one: ${sample.simulator.ms.toFixed(0)} ms, ${sample.simulator.readers} readers by s3:GetObject alone; the query on a built graph is ${sample.simulator.speedup.toFixed(0)}x faster, build and query ${(sample.simulator.ms / sample.graphMs).toFixed(1)}x\n`);
       } else {

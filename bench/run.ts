@@ -1,21 +1,17 @@
-import { evaluatorBenchmark } from "./evaluator.js";
-import { graphBenchmark } from "./graph.js";
-import { importExportBenchmark } from "./import-export.js";
-
 /**
  * `npm run bench`: runs every benchmark in BENCHMARKS and prints its figures. Figures for the
  * record go to bench/RESULTS.md with the machine and the command.
  */
+import { evaluatorBenchmark } from "./evaluator.js";
+import { importExportBenchmark } from "./import-export.js";
+import { graphBenchmark } from "./graph.js";
+
 export interface Benchmark {
   name: string;
   run(): Promise<void>;
 }
 
-export const BENCHMARKS: Benchmark[] = [
-  importExportBenchmark,
-  evaluatorBenchmark,
-  graphBenchmark,
-];
+export const BENCHMARKS: Benchmark[] = [importExportBenchmark, evaluatorBenchmark, graphBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

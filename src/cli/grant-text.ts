@@ -7,14 +7,18 @@ import type { StatementRef, UnresolvedCondition } from "../evaluator/types.js";
  * conditions an `allowedIf` hop needs, and the outside facts it requires.
  */
 
+/** A statement as the text output names it: policy type, name and ARN, index and Sid. */
 export function formatStatement(statement: StatementRef): string {
   const name = statement.policy.name && statement.policy.name !== statement.policy.id ? `${statement.policy.name} (${statement.policy.id})` : statement.policy.id;
   const sid = statement.sid ? `, Sid ${statement.sid}` : "";
   return `${statement.policy.type} policy ${name}, statement ${statement.index}${sid}`;
 }
 
+/** A condition and the statement that carries it. */
 export function formatCondition(condition: UnresolvedCondition): string {
-  return `${condition.operator} ${condition.key} ${JSON.stringify(condition.values)}`;
+  const policy = condition.statement.policy;
+  const sid = condition.statement.sid ? ` ${condition.statement.sid}` : "";
+  return `${condition.operator} ${condition.key} ${JSON.stringify(condition.values)} (${policy.type} policy ${policy.name ?? policy.id}, statement ${condition.statement.index}${sid})`;
 }
 
 function formatStep(step: PathStep, index: number): string[] {
@@ -25,7 +29,7 @@ function formatStep(step: PathStep, index: number): string[] {
   return lines;
 }
 
-/** One grant: the principal line, then the numbered path. */
+/** Formats one grant: the principal line, then the numbered path. */
 export function formatGrant(grant: CapabilityGrant, withCapability: boolean): string {
   const principal = grant.principal;
   const where = principal.accountId ? `, ${principal.accountId}` : "";
@@ -34,7 +38,7 @@ export function formatGrant(grant: CapabilityGrant, withCapability: boolean): st
   return [head, ...grant.path.flatMap(formatStep)].join("\n");
 }
 
-/** A heading with counts by decision, then every grant. */
+/** Formats a heading with counts by decision, then every grant. */
 export function formatGrants(title: string, grants: readonly CapabilityGrant[], withCapability: boolean, notes: readonly string[]): string {
   const allowed = grants.filter((grant) => grant.decision === "allowed").length;
   const lines = [`${title}: ${grants.length} (${allowed} allowed, ${grants.length - allowed} allowedIf)`, ...notes.map((note) => `note: ${note}`), ""];

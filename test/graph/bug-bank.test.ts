@@ -36,6 +36,11 @@ describe("role chains (alice, Triage, LakeForensics)", () => {
   it("Triage reads only through LakeForensics", () => {
     expect(readers.get(arnOf("role", "Triage"))?.path).toHaveLength(2);
   });
+
+  it("alice escalates, LakeForensics does not", () => {
+    const escalating = graph.grants("escalate").map((grant) => grant.principal.id);
+    expect([escalating.includes(arnOf("user", "alice")), escalating.includes(arnOf("role", "LakeForensics"))]).toEqual([true, false]);
+  });
 });
 
 describe("PassRole into Lambda (dev1, dev2, dev3)", () => {

@@ -6,7 +6,7 @@ import type { CapabilityCatalog } from "./capabilities.js";
 import { PolicyCatalog } from "./catalog.js";
 import { HoldingCache } from "./holding-cache.js";
 import { RequestDecider } from "./decide.js";
-import type { Edge } from "./edge.js";
+import { isConditional, type Edge } from "./edge.js";
 import { accountTrustHub } from "./edges/account-trust.js";
 import { assumeEdges } from "./edges/assume.js";
 import type { GraphContext, GroupEntry } from "./edges/context.js";
@@ -86,7 +86,7 @@ class GraphBuilder implements GraphContext {
   }
 
   /**
-   * Whether an escalation from `source` to `target` can add anything: the target holds a
+   * Checks whether an escalation from `source` to `target` can add anything: the target holds a
    * capability the source does not, can assume roles, or (when the source is not already an
    * administrator of its account) could escalate further. Skipping the rest keeps principals
    * that can edit or impersonate everyone from adding an edge to every principal.
@@ -99,14 +99,30 @@ class GraphBuilder implements GraphContext {
     if (target.variant) return true;
     const gained = this.holdings.signature(target) & ~this.holdings.signature(source);
     if (gained !== 0) return true;
-    if ((this.assumeByActor.get(target.id)?.length ?? 0) > 0) return true;
+    if (this.assumesMore(target, source)) return true;
     if (this.isAdministrator(source)) return false;
     return this.mayEscalate(target);
   }
 
+  private readonly assumeTargets = new Map<string, { plain: Set<string>; any: Set<string> }>();
+
+  /** Whether the target can assume a role (or reach a hub) that the source cannot, or not as plainly. */
+  private assumesMore(target: Actor, source: Actor): boolean {
+    const edges = this.assumeByActor.get(target.id) ?? [];
+    if (edges.length === 0) return false;
+    let reachable = this.assumeTargets.get(source.id);
+    if (!reachable) {
+      const own = this.assumeByActor.get(source.id) ?? [];
+      reachable = { plain: new Set(own.filter((edge) => !isConditional(edge)).map((edge) => edge.to)), any: new Set(own.map((edge) => edge.to)) };
+      this.assumeTargets.set(source.id, reachable);
+    }
+    const known = reachable;
+    return edges.some((edge) => !known.plain.has(edge.to) && !(isConditional(edge) && known.any.has(edge.to)));
+  }
+
   private readonly escalates = new Map<string, boolean>();
 
-  /** Whether some escalation method's trigger action may be allowed to the actor (cached). */
+  /** Checks (once per actor) whether some escalation method's trigger action may be allowed to it. */
   private mayEscalate(actor: Actor): boolean {
     let known = this.escalates.get(actor.id);
     if (known === undefined) {

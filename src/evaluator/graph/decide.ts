@@ -29,7 +29,7 @@ export class RequestDecider {
   private readonly defaultRequestContext: RequestContext;
   private readonly merged = new WeakMap<object, RequestContext>();
 
-  /** The request context: the defaults plus the request's own values (cached per values object). */
+  /** Builds the request context: the defaults plus the request's own values (cached per values object). */
   private contextFor(values: RequestContext["values"] | undefined): RequestContext {
     if (!values) return this.defaultRequestContext;
     let context = this.merged.get(values);
@@ -96,7 +96,7 @@ export class RequestDecider {
     return current;
   }
 
-  /** A fast filter: without an Allow that could match the action, nothing can allow it. */
+  /** Filters fast: without an Allow that could match the action, no policy can allow it. */
   private mayAllow(actor: Actor, action: string, resource: LakeResource): boolean {
     if (resource.policy?.mayMatchAction(action, "Allow")) return true;
     return actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"));
@@ -121,7 +121,7 @@ function isKnowable(key: string): boolean {
   return PRINCIPAL_KEYS.has(lower) || lower.startsWith("aws:principaltag/") || lower === "aws:currenttime" || lower === "aws:tokenissuetime";
 }
 
-/** A user's request decided with temporary and with long-term credentials. */
+/** Combines a user's request decided with temporary and with long-term credentials. */
 function eitherCredential(temporary: Decision, longTerm: Decision): Decision {
   if (permits(temporary) && permits(longTerm)) return temporary.type === "allowedIf" ? temporary : longTerm;
   const [permitted, credential] = permits(temporary) ? [temporary, "temporary credentials"] : permits(longTerm) ? [longTerm, "long-term access keys"] : [undefined, ""];
@@ -139,7 +139,7 @@ export function permits(decision: Decision): boolean {
 }
 
 /**
- * A KMS grant lets its grantee use the operations it lists without any policy allowing them.
+ * Applies KMS grants, which let their grantee use the operations they list without any policy.
  * NOTE: SCPs still restrict grant use in AWS; this check does not apply them.
  */
 function kmsGrantDecision(actor: Actor, action: string, resource: LakeResource): Decision | undefined {

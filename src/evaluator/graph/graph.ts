@@ -7,7 +7,7 @@ import type { Edge } from "./edge.js";
 import type { HoldingCache } from "./holding-cache.js";
 import type { Holding } from "./holdings.js";
 import type { LakeResource, LakeScope } from "./resources.js";
-import { reverseIndex, shortestReaches, type Reach } from "./search.js";
+import { ReverseIndex, type Reaches } from "./search.js";
 
 /**
  * The access graph of one snapshot: principal nodes, canAssume and escalation edges, and the
@@ -15,7 +15,7 @@ import { reverseIndex, shortestReaches, type Reach } from "./search.js";
  * evidence; holdings and paths are computed per capability on first use.
  */
 export class AccessGraph {
-  private readonly reverse: Map<string, Edge[]>;
+  private readonly reverse: ReverseIndex;
   private readonly holdingsCache = new Map<string, Map<string, Holding>>();
   private readonly grantsCache = new Map<string, CapabilityGrant[]>();
 
@@ -28,7 +28,7 @@ export class AccessGraph {
     private readonly resourceLookup: (arn: string) => LakeResource,
     private readonly holdingCache: HoldingCache,
   ) {
-    this.reverse = reverseIndex(edges);
+    this.reverse = new ReverseIndex(nodes.keys(), edges);
   }
 
   /** True when the snapshot has no Security Lake, so capabilities were checked on `*`. */
@@ -41,15 +41,15 @@ export class AccessGraph {
     return [...this.nodes.values()].filter(isReported);
   }
 
-  /** Every grant of every capability, direct and derived. */
+  /** Returns every grant of every capability, direct and derived. */
   allGrants(): CapabilityGrant[] {
     const ids = [...this.capabilities.direct, ...this.capabilities.derived].map((definition) => definition.id);
     return ids.flatMap((id) => this.grants(id));
   }
 
   /**
-   * The grants of a capability for some principals only: the search still covers the whole
-   * graph, but paths are built only for the principals asked about.
+   * Returns the grants of a capability for some principals only. The search still covers the
+   * whole graph, but paths are built only for the principals asked about.
    */
   grantsAmong(capabilityId: string, principalIds: ReadonlySet<string>): CapabilityGrant[] {
     const direct = this.capabilities.direct.find((definition) => definition.id === capabilityId);
@@ -57,7 +57,7 @@ export class AccessGraph {
     return this.grantsFromHolders(capabilityId, this.holdings(direct), principalIds);
   }
 
-  /** The principals holding a capability, each with its shortest path. */
+  /** Returns the principals that hold a capability, each with its shortest path. */
   grants(capabilityId: string): CapabilityGrant[] {
     const cached = this.grantsCache.get(capabilityId);
     if (cached) return cached;
@@ -118,28 +118,18 @@ export class AccessGraph {
   }
 
   private grantsFromHolders(capability: string, holders: ReadonlyMap<string, Holding>, only?: ReadonlySet<string>): CapabilityGrant[] {
-    const reaches = shortestReaches(holders, this.reverse);
+    const reaches: Reaches = this.reverse.search(holders);
     const grants: CapabilityGrant[] = [];
     const principals = only ? [...only].flatMap((id) => this.nodes.get(id) ?? []).filter(isReported) : this.principals();
     for (const actor of principals) {
-      const reach = reaches.get(actor.id);
+      const reach = reaches.of(actor.id);
       if (!reach) continue;
       const holding = holders.get(reach.holder);
       if (!holding) continue;
-      grants.push({ capability, principal: actor.ref, decision: reach.decision, path: this.pathOf(actor.id, reaches, holding), resources: holding.resources });
+      const path: PathStep[] = [...reach.edges.map((edge) => this.stepOf(edge)), holding.step];
+      grants.push({ capability, principal: actor.ref, decision: reach.decision, path, resources: holding.resources });
     }
     return grants;
-  }
-
-  private pathOf(start: string, reaches: ReadonlyMap<string, Reach>, holding: Holding): PathStep[] {
-    const path: PathStep[] = [];
-    let reach = reaches.get(start);
-    while (reach?.next && path.length <= this.nodes.size) {
-      path.push(this.stepOf(reach.next));
-      reach = reaches.get(reach.next.to);
-    }
-    path.push(holding.step);
-    return path;
   }
 
   private stepOf(edge: Edge): PathStep {
@@ -156,7 +146,7 @@ export class AccessGraph {
     };
   }
 
-  /** A principal escalates when it reaches a capability only through another node. */
+  /** Finds the principals that reach a capability only through another node (they escalate). */
   private derivedGrants(derived: DerivedCapability): CapabilityGrant[] {
     const best = new Map<string, CapabilityGrant>();
     for (const id of derived.derivedFrom) {

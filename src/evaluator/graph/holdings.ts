@@ -94,7 +94,7 @@ function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: Lake
 
 const contextCache = new WeakMap<LakeScope, Map<Readonly<Record<string, string>>, Record<string, string>>>();
 
-/** A requirement's context with `{region}`, `{account}` and `{bucket}` filled in (cached). */
+/** Fills `{region}`, `{account}` and `{bucket}` into a requirement's context (cached). */
 function contextOf(template: Readonly<Record<string, string>>, scope: LakeScope): Record<string, string> {
   let byTemplate = contextCache.get(scope);
   if (!byTemplate) {

@@ -7,7 +7,9 @@ import type { ResourceKind } from "./capabilities.js";
 /**
  * Lake resources resolved from the snapshot, one scope per data lake (a Region of an account).
  * Requests name concrete ARNs, so object and table kinds use one representative ARN under the
- * lake's prefix; a policy that grants only a narrower prefix is not seen by that probe.
+ * lake's prefix.
+ * NOTE: a policy that grants only another prefix (one source, one account) is not seen by the
+ * probe, so such partial readers are missing from lake.read.
  */
 export interface LakeResource {
   readonly arn: string;
@@ -111,7 +113,7 @@ function lakeKey(account: AccountSnapshot, region: RegionSnapshot, keyId: string
   const keyAccount = parsed?.accountId ?? account.accountId;
   const keyArn = parsed ? keyId : `${arnPrefix}:kms:${region.region}:${keyAccount}:key/${keyId}`;
   const key = region.kmsKeys?.find((candidate) => candidate.arn === keyArn || candidate.keyId === keyId || keyArn.endsWith(`/${candidate.keyId}`));
-  const policy = key?.policy ? catalog.compile(key.policy, { type: "key", id: key.arn, name: "key policy" }) : undefined;
+  const policy = key?.policy ? catalog.compile(key.policy, { type: "key", id: key.arn, name: key.keyId }) : undefined;
   return [{ arn: key?.arn ?? keyArn, accountId: keyAccount, policy, kmsGrants: key?.grants, awsManagedKey: key?.keyManager === "AWS" }];
 }
 

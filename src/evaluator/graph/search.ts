@@ -1,60 +1,122 @@
 import { isConditional, type Edge } from "./edge.js";
 import type { Holding } from "./holdings.js";
 
-/** How a node reaches a capability: the first edge of its path (none when it holds it). */
-export interface Reach {
-  readonly holder: string;
-  readonly next?: Edge;
-  readonly decision: "allowed" | "allowedIf";
-}
-
-/** Edges grouped by their target, built once per graph. */
-export function reverseIndex(edges: readonly Edge[]): Map<string, Edge[]> {
-  const reverse = new Map<string, Edge[]>();
-  for (const edge of edges) {
-    const list = reverse.get(edge.to);
-    if (list) list.push(edge);
-    else reverse.set(edge.to, [edge]);
-  }
-  return reverse;
-}
-
 /**
- * Shortest paths from every node to the nearest holder of a capability: one breadth-first
- * search backwards from all holders at once, so the cost is linear in nodes and edges. A first
- * pass uses only unconditional edges and holders, so a node with a plainly allowed path gets it
- * even when a shorter conditional one exists; a second pass adds the `allowedIf` paths.
+ * Shortest paths to the holders of a capability. The graph is indexed once (nodes as numbers,
+ * incoming edges as arrays), and each search is one breadth-first pass backwards from all
+ * holders at once, so a query costs time linear in nodes and edges.
  */
-export function shortestReaches(holders: ReadonlyMap<string, Holding>, reverse: ReadonlyMap<string, readonly Edge[]>): Map<string, Reach> {
-  const reaches = new Map<string, Reach>();
-  search(holders, reverse, reaches, true);
-  search(holders, reverse, reaches, false);
-  return reaches;
-}
+export class ReverseIndex {
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly incoming: number[][] = [];
+  private readonly edgeFrom: Int32Array;
+  private readonly edgeConditional: Uint8Array;
 
-function search(holders: ReadonlyMap<string, Holding>, reverse: ReadonlyMap<string, readonly Edge[]>, reaches: Map<string, Reach>, plainOnly: boolean): void {
-  const decision = plainOnly ? "allowed" : "allowedIf";
-  const visited = new Set<string>();
-  let frontier: string[] = [];
-  for (const [id, holding] of holders) {
-    if (plainOnly && holding.decision !== "allowed") continue;
-    visited.add(id);
-    frontier.push(id);
-    if (!reaches.has(id)) reaches.set(id, { holder: id, decision: holding.decision });
+  constructor(
+    nodeIds: Iterable<string>,
+    readonly edges: readonly Edge[],
+  ) {
+    for (const id of nodeIds) this.indexOf(id);
+    this.edgeFrom = new Int32Array(edges.length);
+    this.edgeConditional = new Uint8Array(edges.length);
+    edges.forEach((edge, position) => {
+      this.edgeFrom[position] = this.indexOf(edge.from);
+      this.edgeConditional[position] = isConditional(edge) ? 1 : 0;
+      this.incoming[this.indexOf(edge.to)]!.push(position);
+    });
   }
 
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const id of frontier) {
-      const holder = reaches.get(id)?.holder ?? id;
-      for (const edge of reverse.get(id) ?? []) {
-        if (visited.has(edge.from)) continue;
-        if (plainOnly && isConditional(edge)) continue;
-        visited.add(edge.from);
-        next.push(edge.from);
-        if (!reaches.has(edge.from)) reaches.set(edge.from, { holder, next: edge, decision });
+  private indexOf(id: string): number {
+    let position = this.index.get(id);
+    if (position === undefined) {
+      position = this.ids.length;
+      this.index.set(id, position);
+      this.ids.push(id);
+      this.incoming.push([]);
+    }
+    return position;
+  }
+
+  /**
+   * Searches backwards from every holder. A first pass uses only unconditional edges and
+   * holders, so a node with a plainly allowed path gets it even when a shorter conditional one
+   * exists. A second pass then adds the `allowedIf` paths.
+   */
+  search(holders: ReadonlyMap<string, Holding>): Reaches {
+    const size = this.ids.length;
+    const reaches = new Reaches(this, new Int32Array(size).fill(-1), new Int32Array(size).fill(-1), new Uint8Array(size));
+    this.pass(holders, reaches, true);
+    this.pass(holders, reaches, false);
+    return reaches;
+  }
+
+  private pass(holders: ReadonlyMap<string, Holding>, reaches: Reaches, plainOnly: boolean): void {
+    const visited = new Uint8Array(this.ids.length);
+    let frontier: number[] = [];
+    for (const [id, holding] of holders) {
+      if (plainOnly && holding.decision !== "allowed") continue;
+      const node = this.index.get(id);
+      if (node === undefined) continue;
+      visited[node] = 1;
+      frontier.push(node);
+      if (reaches.holder[node] === -1) {
+        reaches.holder[node] = node;
+        reaches.conditional[node] = holding.decision === "allowed" ? 0 : 1;
       }
     }
-    frontier = next;
+
+    while (frontier.length > 0) {
+      const next: number[] = [];
+      for (const node of frontier) {
+        const holder = reaches.holder[node]!;
+        for (const position of this.incoming[node]!) {
+          const from = this.edgeFrom[position]!;
+          if (visited[from] || (plainOnly && this.edgeConditional[position])) continue;
+          visited[from] = 1;
+          next.push(from);
+          if (reaches.holder[from] === -1) {
+            reaches.holder[from] = holder;
+            reaches.next[from] = position;
+            reaches.conditional[from] = plainOnly ? 0 : 1;
+          }
+        }
+      }
+      frontier = next;
+    }
+  }
+
+  /** Returns the number of a node, or undefined for an id the index does not contain. */
+  position(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  idAt(position: number): string {
+    return this.ids[position]!;
+  }
+}
+
+/** The result of one search: per node, its holder, the first edge of its path and its decision. */
+export class Reaches {
+  constructor(
+    private readonly graph: ReverseIndex,
+    readonly holder: Int32Array,
+    readonly next: Int32Array,
+    readonly conditional: Uint8Array,
+  ) {}
+
+  /** Returns how a node reaches the capability, or undefined when it does not. */
+  of(id: string): { holder: string; decision: "allowed" | "allowedIf"; edges: Edge[] } | undefined {
+    const start = this.graph.position(id);
+    if (start === undefined || this.holder[start] === -1) return undefined;
+
+    const edges: Edge[] = [];
+    let node = start;
+    while (this.next[node]! !== -1 && edges.length < this.holder.length) {
+      const edge = this.graph.edges[this.next[node]!]!;
+      edges.push(edge);
+      node = this.graph.position(edge.to)!;
+    }
+    return { holder: this.graph.idAt(this.holder[start]!), decision: this.conditional[start] ? "allowedIf" : "allowed", edges };
   }
 }

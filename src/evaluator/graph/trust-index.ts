@@ -41,9 +41,18 @@ export class TrustIndex {
     return !this.conditional.has(roleArn);
   }
 
-  /** Roles a service may assume (`lambda.amazonaws.com` and so on). */
-  rolesTrustingService(service: string): readonly string[] {
-    return this.byService.get(service) ?? [];
+  private readonly byServiceAccount = new Map<string, string[]>();
+
+  /** Roles a service may assume (`lambda.amazonaws.com` and so on), optionally of one account. */
+  rolesTrustingService(service: string, accountId?: string): readonly string[] {
+    if (accountId === undefined) return this.byService.get(service) ?? [];
+    const key = `${service} ${accountId}`;
+    let roles = this.byServiceAccount.get(key);
+    if (!roles) {
+      roles = (this.byService.get(service) ?? []).filter((roleArn) => parseArn(roleArn)?.accountId === accountId);
+      this.byServiceAccount.set(key, roles);
+    }
+    return roles;
   }
 
   services(): string[] {

@@ -34,7 +34,10 @@ export function accountTrustHub(context: GraphContext, callerAccount: string, ro
   for (const role of roles) {
     const decision = context.decide(caller, "sts:AssumeRole", { ...context.roleResource(role), accountId: NO_ACCOUNT });
     if (!permits(decision)) continue;
-    edges.push({ from: id, to: role.id, kind: "canAssume", description: `role ${role.ref.label} trusts account ${callerAccount}`, statements: decision.statements, conditions: decision.conditions });
+    // The probe caller's allow-all identity is not evidence; the trust policy's statements are.
+    const statements = decision.statements.filter((statement) => statement.policy.type === "trust");
+    const conditions = decision.conditions?.filter((condition) => condition.statement.policy.type === "trust");
+    edges.push({ from: id, to: role.id, kind: "canAssume", description: `role ${role.ref.label} trusts account ${callerAccount}`, statements, conditions });
   }
   return { node, edges };
 }

@@ -1,14 +1,12 @@
 import type { Actor } from "../actors.js";
-import type { Decision } from "../../types.js";
-import type { LakeResource } from "../resources.js";
 import type { Edge } from "../edge.js";
 import { permits } from "../decide.js";
 import { hubEdge } from "./account-trust.js";
 import type { GraphContext } from "./context.js";
 
 /**
- * canAssume edges out of one actor: the trust index gives the candidate roles (named exactly,
- * through the caller's account root, or `*`), and the engine decides each with the trust
+ * Builds the canAssume edges out of one actor. The trust index gives the candidate roles (named
+ * exactly, through the caller's account root, or `*`). The engine decides each with the trust
  * policy as the resource policy, so the caller's identity policy is needed exactly where AWS
  * needs it. Conditions such as `sts:ExternalId` stay on the edge.
  */
@@ -32,18 +30,15 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
     const role = context.actors.get(roleArn);
     if (!role || role.id === actor.id || role.id === actor.base?.id) continue;
 
-    const resource = context.roleResource(role);
-    const decision = context.decide(actor, "sts:AssumeRole", resource);
+    const decision = context.decide(actor, "sts:AssumeRole", context.roleResource(role));
     if (!permits(decision)) continue;
-    const trusted = trustAllows(context, actor, resource);
-    if (!trusted) continue;
     edges.push({
       from: actor.id,
       to: role.id,
       kind: "canAssume",
       description: `${actor.ref.label} assumes role ${role.ref.label}`,
-      statements: unique([...decision.statements, ...trusted.statements]),
-      conditions: unique([...(decision.conditions ?? []), ...(trusted.conditions ?? [])]),
+      statements: decision.statements,
+      conditions: decision.conditions,
     });
   }
   return edges;
@@ -64,33 +59,4 @@ function groupByAccount(context: GraphContext, roleArns: readonly string[]) {
     (context.trust.isUnconditional(roleArn) ? group.unconditional : group.conditional).push(role);
   }
   return groups;
-}
-
-/** An account id no caller has, so that a request to it follows the cross-account rule. */
-const NO_ACCOUNT = "000000000000";
-
-/**
- * Whether the trust policy itself lets the caller in. AWS requires it for every AssumeRole,
- * even in the role's own account, while the same-account rule of other resource policies lets
- * an identity Allow suffice; deciding with an allow-all identity across accounts isolates the
- * trust policy's answer (an account-root statement still counts, and the caller's own
- * policies were checked by the full decision).
- * NOTE: the engine's evaluate applies the same-account rule to trust policies; this check can
- * go once it requires the trust policy to allow.
- */
-function trustAllows(context: GraphContext, actor: Actor, resource: LakeResource): Decision | undefined {
-  const probe: Actor = { ...actor, policies: { identity: [context.writtenPolicy] } };
-  const decision = context.decide(probe, "sts:AssumeRole", { ...resource, accountId: NO_ACCOUNT });
-  return permits(decision) ? decision : undefined;
-}
-
-/** Items without repeats, compared by their JSON form (the two decisions share evidence). */
-function unique<T>(items: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const key = JSON.stringify(item);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -34,7 +34,7 @@ function existingResourceEdges(context: GraphContext, actor: Actor, method: Exis
   if (!combined) return [];
 
   const edges: Edge[] = [];
-  for (const roleArn of context.trust.rolesTrustingService(method.service)) {
+  for (const roleArn of context.trust.rolesTrustingService(method.service, accountId)) {
     const role = context.actors.get(roleArn);
     if (!role || role.principal.accountId !== accountId || role.id === actor.id || role.id === actor.base?.id || !context.worthTargeting(actor, role)) continue;
     if (method.instanceProfile && (role.role?.instanceProfiles.length ?? 0) === 0) continue;

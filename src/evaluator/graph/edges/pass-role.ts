@@ -67,7 +67,7 @@ function passRoleEdges(context: GraphContext, actor: Actor, target: PassRoleTarg
 
   const edges: Edge[] = [];
   const service = context.service(target.service);
-  for (const roleArn of context.trust.rolesTrustingService(target.service)) {
+  for (const roleArn of context.trust.rolesTrustingService(target.service, accountId)) {
     const role = context.actors.get(roleArn);
     if (!role || role.principal.accountId !== accountId || role.id === actor.id || !context.worthTargeting(actor, role)) continue;
 

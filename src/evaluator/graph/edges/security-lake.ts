@@ -7,6 +7,8 @@ import type { EscalationMethod } from "./context.js";
  * Security Lake subscriber edges. Creating a subscriber hands lake data to any account the
  * caller names, so it leads to a node standing for "a subscriber the caller creates" in that
  * lake; updating one can replace its identity, so it leads to that subscriber.
+ * NOTE: only the Security Lake action is checked, not the IAM, Lake Formation and RAM actions
+ * Security Lake performs for the caller when it creates the subscriber.
  */
 
 /** The node id of the subscriber a caller could create in a data lake. */
