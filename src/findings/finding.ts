@@ -14,7 +14,7 @@ export function severityRank(severity: Severity): number {
 
 export type SubjectKind = "principal" | "subscriber" | "resource" | "account" | "organization" | "coverage" | "exception";
 
-/** What a finding is about. `id` is an ARN, a subscriber id or an account id. */
+/** The subject of a finding. `id` is an ARN, a subscriber id or an account id. */
 export interface FindingSubject {
   kind: SubjectKind;
   id: string;

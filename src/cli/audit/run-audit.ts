@@ -19,7 +19,7 @@ import { forgetRun, openStore, recordRun, resolveDbPath, type RecordedRun } from
 import { loadCapabilities } from "../capabilities-file.js";
 import { LAKEWARDEN_VERSION } from "../version.js";
 
-/** What `lakewarden audit` was asked to do. */
+/** The options of one `lakewarden audit` run. */
 export interface AuditOptions {
   /** A snapshot file, an export folder or an authorization-details file. */
   input: string;
@@ -104,9 +104,9 @@ function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principal
 }
 
 /**
- * Records the run first, because the store decides each finding's status (new, open) against
- * the previous run and the report shows it; if the report cannot be written, the run is removed
- * again so the store never points at a report that does not exist.
+ * Records the run before writing the report, because the store decides each finding's status
+ * (new, open) against the previous run and the report shows it. If the report cannot be
+ * written, the run is removed again, so the store never points at a report that does not exist.
  */
 async function recordThenWrite(dbOption: string, snapshot: Snapshot, result: AuditResult, write: () => Promise<string>): Promise<string> {
   const store = openStore(resolveDbPath(dbOption || undefined));

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { SEVERITIES } from "../../findings/finding.js";
 import type { AuditOutcome } from "./run-audit.js";
 
-/** The lines `audit` prints: where the report is and the findings by severity. */
+/** Formats what `audit` prints: where the report is and the findings by severity. */
 export function formatSummary(outcome: AuditOutcome, asJson: boolean): string {
   const { result, reportFolder } = outcome;
   if (asJson) {
