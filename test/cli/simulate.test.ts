@@ -89,4 +89,16 @@ describe("simulate command", () => {
     const output = JSON.parse(stdout) as { EvaluationResults: { MissingContextValues: string[] }[] };
     expect(output.EvaluationResults[0]?.MissingContextValues).toEqual(["aws:MultiFactorAuthPresent"]);
   });
+
+  it.each([
+    ["a trailing comma", '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:*","Resource":"*",}]}', "not valid JSON"],
+    ["a misspelled Effect", '{"Version":"2012-10-17","Statement":[{"Effect":"Allwo","Action":"*","Resource":"*"}]}', "$.Statement[0].Effect"],
+    ["a misspelled element", '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Acton":"*","Resource":"*"}]}', "Acton"],
+  ])("rejects a policy with %s", async (_case, policy, detail) => {
+    const file = write("bad.json", { ...input, PolicyInputList: [input.PolicyInputList[0], policy] });
+    expect(await main(["node", "lakewarden", "simulate", "--cli-input-json", file])).toBe(2);
+    expect(stderr).toContain("$.PolicyInputList[1]");
+    expect(stderr).toContain(detail);
+    expect(stdout).toBe("");
+  });
 });

@@ -52,6 +52,7 @@ const SOURCE_POLICY_TYPES: Record<PolicyType, string> = {
 
 /** Decides every action and resource pair of the input. */
 export function runSimulation(input: SimulateInput, file: string): SimulateOutput {
+  checkPolicies(input, file);
   const resourceArns = input.ResourceArns ?? ["*"];
   const principal = callerOf(input, file);
   const context = contextOf(input);
@@ -108,6 +109,34 @@ function resourceAccountOf(input: SimulateInput, resource: string, principal: Re
 
 function compileList(texts: readonly string[] | undefined, type: PolicyType, field: string): CompiledPolicy[] {
   return (texts ?? []).map((text, index) => compilePolicy(text, { type, id: `${field}.${index + 1}` }));
+}
+
+/**
+ * Rejects input whose policies have grammar problems, as IAM's simulator answers
+ * MalformedPolicyDocument, rather than deciding with the unreadable parts left out.
+ */
+function checkPolicies(input: SimulateInput, file: string): void {
+  const lists: [string, PolicyType, readonly string[] | undefined][] = [
+    ["PolicyInputList", "identity", input.PolicyInputList],
+    ["PermissionsBoundaryPolicyInputList", "boundary", input.PermissionsBoundaryPolicyInputList],
+    ["SessionPolicy", "session", input.SessionPolicy ? [input.SessionPolicy] : undefined],
+    ...(input.ResourceArns ?? ["*"]).map((resource): [string, PolicyType, readonly string[] | undefined] => [
+      "ResourcePolicy",
+      resourcePolicyType(resource),
+      input.ResourcePolicy ? [input.ResourcePolicy] : undefined,
+    ]),
+    ...(input.ServiceControlPolicyLevels ?? []).map((level, index): [string, PolicyType, readonly string[]] => [`ServiceControlPolicyLevels[${index}]`, "scp", level]),
+    ...(input.ResourceControlPolicyLevels ?? []).map((level, index): [string, PolicyType, readonly string[]] => [`ResourceControlPolicyLevels[${index}]`, "rcp", level]),
+  ];
+
+  for (const [field, type, texts] of lists) {
+    for (const [index, text] of (texts ?? []).entries()) {
+      const problem = compilePolicy(text, { type, id: field }).problems[0];
+      if (!problem) continue;
+      const where = texts === undefined || field === "SessionPolicy" || field === "ResourcePolicy" ? `$.${field}` : `$.${field}[${index}]`;
+      throw inputError("invalidSimulateInput", file, where, `malformed policy document at ${problem.path}: ${problem.message}`);
+    }
+  }
 }
 
 /** The resource policy's type follows the action: trust for sts:AssumeRole*, key for KMS. */

@@ -160,7 +160,7 @@ function readPrincipals(
 ): void {
   const hasAny = raw.Principal !== undefined || raw.NotPrincipal !== undefined;
   if (hasAny && NO_PRINCIPAL_TYPES.has(type)) {
-    problems.push({ path, message: `a ${type} policy cannot name a Principal; the element is ignored` });
+    problems.push({ path, message: `${/^[aeiou]/.test(type) ? "an" : "a"} ${type} policy cannot name a Principal; the element is ignored` });
     return;
   }
   if (!hasAny) {
