@@ -9,7 +9,10 @@ export function buildProgram(): Command {
   const program = new Command("lakewarden")
     .description("Access-governance auditor for Amazon Security Lake")
     .version("0.1.0")
-    .showHelpAfterError()
+    .configureOutput({
+      // One line per usage error, like every other input error, with the way to more help.
+      outputError: (text, write) => write(`lakewarden: ${text.trim().replace(/^error: /, "usage error: ")} (see --help)\n`),
+    })
     .exitOverride();
   for (const command of COMMANDS) command.register(program);
   return program;
@@ -18,7 +21,8 @@ export function buildProgram(): Command {
 /** Prints one line for an error and returns the exit code it maps to. */
 export function reportError(error: unknown): number {
   if (error instanceof CommanderError) {
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+    const helpCodes = ["commander.helpDisplayed", "commander.help", "commander.version"];
+    if (helpCodes.includes(error.code)) return EXIT.ok;
     return EXIT.usageOrInputError;
   }
   if (isLakewardenError(error)) {
