@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { cpus, loadavg, totalmem } from "node:os";
 import { promisify } from "node:util";
 import type { Benchmark } from "./run.js";
 import type { AuditRunResult } from "./audit-run.js";
@@ -17,6 +18,7 @@ export const auditBenchmark: Benchmark = {
   name: "audit",
   async run() {
     process.stdout.write(`Each size runs in its own Node process with --max-old-space-size=${HEAP_MEGABYTES}.\n`);
+    process.stdout.write(`${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
     for (const size of SIZES) {
       const args = [`--max-old-space-size=${HEAP_MEGABYTES}`, "--import", "tsx", "bench/audit-run.ts", String(size)];
       const output = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024, timeout: 60 * 60 * 1000 }).catch((error: Error) => {
@@ -25,7 +27,7 @@ export const auditBenchmark: Benchmark = {
       });
       if (!output) continue;
       const result = JSON.parse(output.stdout.trim().split("\n").at(-1) ?? "{}") as AuditRunResult;
-      process.stdout.write(`\n### ${result.principals} principals (${result.exportMegabytes.toFixed(1)} MB of exports)\n`);
+      process.stdout.write(`\n### ${result.principals} principals (${result.exportMegabytes.toFixed(1)} MB of exports), load average ${loadavg().map((value) => value.toFixed(1)).join(", ")}\n`);
       process.stdout.write("| phase | wall time (s) | CPU time (s) | peak RSS so far (MB) |\n| --- | --- | --- | --- |\n");
       for (const phase of result.phases) {
         const cpu = phase.cpuMs === undefined ? "" : (phase.cpuMs / 1000).toFixed(2);
