@@ -5,13 +5,14 @@
 import { evaluatorBenchmark } from "./evaluator.js";
 import { importExportBenchmark } from "./import-export.js";
 import { graphBenchmark } from "./graph.js";
+import { auditBenchmark } from "./audit.js";
 
 export interface Benchmark {
   name: string;
   run(): Promise<void>;
 }
 
-export const BENCHMARKS: Benchmark[] = [importExportBenchmark, evaluatorBenchmark, graphBenchmark];
+export const BENCHMARKS: Benchmark[] = [importExportBenchmark, evaluatorBenchmark, graphBenchmark, auditBenchmark];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

@@ -9,7 +9,7 @@ import type { AuditResult } from "../findings/audit-result.js";
 import { LakewardenError, bug, isLakewardenError } from "../shared/errors.js";
 import { writeFolderAtomic } from "../shared/atomic-write.js";
 import { formatFindingsCsv } from "./outputs/findings-csv.js";
-import { formatFindingsJson } from "./outputs/findings-json.js";
+import { findingsJsonChunks } from "./outputs/findings-json.js";
 import { formatOcsfJsonl } from "./outputs/findings-ocsf.js";
 import { renderPages } from "./pages.js";
 import { loadRenderer } from "./render.js";
@@ -22,12 +22,15 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Formats written when none are given. */
 export const DEFAULT_FORMATS: readonly ReportFormat[] = ["html", "json"];
 
-/** The files each non-HTML format writes. */
-const FORMAT_FILES = {
-  json: { file: "findings.json", format: formatFindingsJson },
+/**
+ * The files each non-HTML format writes. findings.json goes out in chunks: for a large
+ * organization it is longer than the longest string V8 can build.
+ */
+const FORMAT_FILES: Record<Exclude<ReportFormat, "html">, { file: string; format: (result: AuditResult) => string | Iterable<string> }> = {
+  json: { file: "findings.json", format: findingsJsonChunks },
   csv: { file: "findings.csv", format: formatFindingsCsv },
   ocsf: { file: "findings.ocsf.jsonl", format: formatOcsfJsonl },
-} as const;
+};
 
 /**
  * Writes the report of `result` under `outDir` and returns the new folder's path. The folder

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CapabilityGrant } from "../../evaluator/access.js";
-import { accessGraphOf } from "../../evaluator/graph/index.js";
+import { accessGraphOf, type BuildTimings, type CapabilityCatalog } from "../../evaluator/graph/index.js";
 import type { AuditResult } from "../../findings/audit-result.js";
 import {
   exitCodeFor,
@@ -54,9 +54,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const baseline = options.baselineFile ? await loadBaseline(options.baselineFile) : undefined;
   const exceptions = options.exceptionsFile ? await loadExceptions(options.exceptionsFile, knownRuleIds()) : undefined;
 
-  const graph = accessGraphOf(snapshot, capabilities);
-  const grants = graph.allGrants();
-  const result = assembleResult(snapshot, grants, graph.principals().length, { baseline, exceptions, now });
+  const { grants, principalCount } = evaluateAccess(snapshot, capabilities);
+  const result = assembleResult(snapshot, grants, principalCount, { baseline, exceptions, now });
 
   const reportFolder =
     options.dbFile === false
@@ -65,6 +64,16 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
 
   const exitCode = exitCodeFor(result, { failOn: options.failOn, failOnIncomplete: options.failOnIncomplete });
   return { result, reportFolder, exitCode };
+}
+
+/**
+ * Every capability grant of the snapshot and the number of principals. The graph stays inside
+ * this call: its compiled policies and caches are most of the audit's memory, and a local of
+ * the async audit would keep them alive while the report is written.
+ */
+export function evaluateAccess(snapshot: Snapshot, capabilities: CapabilityCatalog, timings?: BuildTimings): { grants: CapabilityGrant[]; principalCount: number } {
+  const graph = accessGraphOf(snapshot, capabilities, timings);
+  return { grants: graph.allGrants(), principalCount: graph.principals().length };
 }
 
 interface RuleInputs {

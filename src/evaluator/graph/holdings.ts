@@ -3,7 +3,6 @@ import type { Decision, StatementRef, UnresolvedCondition } from "../types.js";
 import type { Actor } from "./actors.js";
 import type { ActionRequirement, CapabilityAlternative, DirectCapability, LakeFormationRequirement, Requirement } from "./capabilities.js";
 import type { RequestDecider } from "./decide.js";
-import { bestOf } from "./edge.js";
 import { uniqueStatements } from "./statements.js";
 import type { LakeResource, LakeScope } from "./resources.js";
 
@@ -78,7 +77,7 @@ function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: Lake
   const values = requirement.context ? contextOf(requirement.context, scope) : undefined;
   let best: { decision: Decision; resource: LakeResource } | undefined;
   for (const resource of resources) {
-    const decision = bestOf(requirement.actions.map((action) => decider.decide(actor, action, resource, values)));
+    const decision = firstPermit(actor, requirement.actions, resource, values, decider);
     if (!decision) continue;
     if (!best || (best.decision.type === "allowedIf" && decision.type === "allowed")) best = { decision, resource };
     if (decision.type === "allowed") break;
@@ -90,6 +89,20 @@ function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: Lake
     conditions: [...(best.decision.conditions ?? [])],
     resources: best.resource.arn === "*" ? [] : [best.resource.arn],
   };
+}
+
+/**
+ * The first plain allow among the actions, else the first allowedIf, as `bestOf` picks.
+ * Actions after a plain allow stay undecided because they cannot change the pick.
+ */
+function firstPermit(actor: Actor, actions: readonly string[], resource: LakeResource, values: Record<string, string> | undefined, decider: RequestDecider): Decision | undefined {
+  let conditional: Decision | undefined;
+  for (const action of actions) {
+    const decision = decider.decide(actor, action, resource, values);
+    if (decision.type === "allowed") return decision;
+    if (!conditional && decision.type === "allowedIf") conditional = decision;
+  }
+  return conditional;
 }
 
 const contextCache = new WeakMap<LakeScope, Map<Readonly<Record<string, string>>, Record<string, string>>>();

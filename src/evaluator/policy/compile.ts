@@ -116,7 +116,9 @@ export class Policy implements CompiledPolicy {
     if (!entry) {
       if (this.byTarget.size >= MAX_CACHED_RESOURCES * 4) this.byTarget.clear();
       entry = this.entryForResource(actionLower, resource);
-      this.byTarget.set(target, entry);
+      // Most policies match none of a request's actions, and the action cache finds those as
+      // fast, so only entries with statements are kept per target.
+      if (entry !== NO_ENTRY) this.byTarget.set(target, entry);
     }
     this.recent[slot] = target;
     this.recent[slot + 1] = entry;
@@ -132,6 +134,7 @@ export class Policy implements CompiledPolicy {
   private buildEntry(actionLower: string): ActionEntry {
     const candidates = [...(this.byService.get(serviceOfAction(actionLower)) ?? []), ...this.anyService];
     const matching = candidates.filter((statement) => statementMatchesAction(statement, actionLower));
+    if (matching.length === 0) return NO_ENTRY;
     matching.sort((a, b) => a.ref.index - b.ref.index);
     const allow = matching.filter((statement) => statement.effect === "Allow");
     const deny = matching.filter((statement) => statement.effect === "Deny");
@@ -142,6 +145,12 @@ export class Policy implements CompiledPolicy {
     return this.statementsFor(action.toLowerCase(), effect).length > 0;
   }
 }
+
+/**
+ * The entry of an action no statement covers, shared by every policy: most actions the graph
+ * decides match nothing in most policies, and thousands of policies each cache dozens.
+ */
+const NO_ENTRY: ActionEntry = Object.freeze({ allow: NO_STATEMENTS, deny: NO_STATEMENTS, byResource: undefined, unconditional: undefined });
 
 function entryOf(allow: readonly CompiledStatement[], deny: readonly CompiledStatement[], resourceChecked: boolean): ActionEntry {
   const unconditional = resourceChecked && deny.length === 0 ? allow.find(isUnconditional) : undefined;

@@ -4,12 +4,13 @@
  */
 import type { AuditResult } from "../../findings/audit-result.js";
 import { sortFindings } from "../view/findings.js";
+import { jsonChunks } from "./json-chunks.js";
 
 /** The findings.json schema this writer produces. */
 export const FINDINGS_JSON_SCHEMA_VERSION = 1;
 
 /** Builds the findings.json document of an audit result. */
-export function buildFindingsJson(result: AuditResult): object {
+export function buildFindingsJson(result: AuditResult): Record<string, unknown> {
   const acceptances = new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance]));
 
   return {
@@ -66,4 +67,12 @@ export function buildFindingsJson(result: AuditResult): object {
 /** Serialises findings.json with two-space indentation and a final newline. */
 export function formatFindingsJson(result: AuditResult): string {
   return `${JSON.stringify(buildFindingsJson(result), null, 2)}\n`;
+}
+
+/**
+ * findings.json in chunks, the same text as `formatFindingsJson`; the report writer uses it
+ * because a large organization's document is longer than one string can be.
+ */
+export function findingsJsonChunks(result: AuditResult): Generator<string> {
+  return jsonChunks(buildFindingsJson(result));
 }

@@ -44,8 +44,24 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
   return edges;
 }
 
+type AccountGroups = Map<string, { unconditional: Actor[]; conditional: Actor[] }>;
+
+/**
+ * Groups per list of root-trusting roles. Every caller of an account gets the same list from
+ * the trust index, so grouping it once per account keeps the build linear in its callers.
+ */
+const groupsByList = new WeakMap<readonly string[], AccountGroups>();
+
 /** Root-trusting roles by account, split by whether their trust policy has conditions. */
-function groupByAccount(context: GraphContext, roleArns: readonly string[]) {
+function groupByAccount(context: GraphContext, roleArns: readonly string[]): AccountGroups {
+  const known = groupsByList.get(roleArns);
+  if (known) return known;
+  const groups = groupRoles(context, roleArns);
+  groupsByList.set(roleArns, groups);
+  return groups;
+}
+
+function groupRoles(context: GraphContext, roleArns: readonly string[]): AccountGroups {
   const groups = new Map<string, { unconditional: Actor[]; conditional: Actor[] }>();
   for (const roleArn of roleArns) {
     const role = context.actors.get(roleArn);
