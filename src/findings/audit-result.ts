@@ -50,6 +50,8 @@ export interface AuditResult {
   /** When the snapshot was read. */
   collectedAt: string;
   organizationId?: string;
+  /** Account names by account id, from the organization and the accounts read; absent for unnamed accounts. */
+  accountNames?: Record<string, string>;
   source: { kind: string; path?: string };
   accountCount: number;
   principalCount: number;

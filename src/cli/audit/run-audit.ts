@@ -87,6 +87,7 @@ function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principal
     auditedAt: inputs.now.toISOString(),
     collectedAt: snapshot.collectedAt,
     ...(snapshot.organization ? { organizationId: snapshot.organization.id } : {}),
+    accountNames: accountNamesOf(snapshot),
     source: { kind: snapshot.source.kind, ...(snapshot.source.path ? { path: snapshot.source.path } : {}) },
     accountCount: snapshot.accounts.length,
     principalCount,
@@ -101,6 +102,18 @@ function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principal
     coverageGaps: snapshot.coverage.filter((entry) => entry.state !== "collected" && entry.state !== "empty"),
     lakewardenVersion: LAKEWARDEN_VERSION,
   };
+}
+
+/** Collects account names: an account's own snapshot name wins over the organization's list. */
+function accountNamesOf(snapshot: Snapshot): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const account of snapshot.organization?.accounts ?? []) {
+    names[account.id] = account.name;
+  }
+  for (const account of snapshot.accounts) {
+    if (account.name !== undefined) names[account.accountId] = account.name;
+  }
+  return names;
 }
 
 /**

@@ -48,10 +48,11 @@ export interface ReportView {
 
 /** Builds the report's view data from an audit result. */
 export function viewReport(result: AuditResult): ReportView {
-  const names = principalNames(result.grants);
+  const accountNames = result.accountNames ?? {};
+  const names = principalNames(result.grants, accountNames, result.subscribers);
   const acceptances = new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance]));
-  const open = sortFindings(result.findings).map((finding) => viewFinding(finding, names));
-  const accepted = sortFindings(result.acceptedFindings).map((finding) => viewFinding(finding, names, acceptances.get(finding.id)));
+  const open = sortFindings(result.findings).map((finding) => viewFinding(finding, names, undefined, accountNames));
+  const accepted = sortFindings(result.acceptedFindings).map((finding) => viewFinding(finding, names, acceptances.get(finding.id), accountNames));
   const acceptedIds = new Set(result.acceptedFindings.map((finding) => finding.id));
   const frameworks = viewControls(result.controls, [...result.findings, ...result.acceptedFindings], acceptedIds);
 
@@ -62,8 +63,8 @@ export function viewReport(result: AuditResult): ReportView {
     acceptedCount: result.acceptedFindings.length,
     findingGroups: groupBySeverity(open),
     accepted,
-    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings]),
-    subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings]),
+    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings], accountNames),
+    subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings], accountNames),
     frameworks,
     controlTotals: {
       passed: sum(frameworks.map((framework) => framework.passed)),
