@@ -100,6 +100,16 @@ describe.skipIf(!hasChromium)(`example report in Chromium${hasChromium ? "" : " 
     await page.screenshot({ path: "/tmp/lakewarden-example-index.png" });
   });
 
+  it("compares with Access Analyzer", async () => {
+    const page = await openPage("access-analyzer.html");
+    const outcome = (resource: string, account: string): Promise<string> =>
+      page.locator("tr", { hasText: resource }).filter({ hasText: account }).locator(".tag").first().innerText();
+
+    expect(await outcome("role/AmazonSecurityLake-c61a8e3f-5b7d-4e92-a0c4-9f2b6d8e1a75", "389900112233")).toBe("Both report");
+    expect(await outcome("s3:::aws-security-data-lake-us-east-1-q7m2x9k4p1w8z3n6b5v0c2l4j8h1ty", "463728190055")).toBe("Both report");
+    expect(await outcome("role/shared-analytics", "956617283546")).toBe("Only Lakewarden");
+  });
+
   it("opens the controls page", async () => {
     const page = await openPage("index.html");
     await page.getByRole("link", { name: /^Controls/ }).click();

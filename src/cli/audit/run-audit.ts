@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CapabilityGrant } from "../../evaluator/access.js";
 import { accessGraphOf } from "../../evaluator/graph/index.js";
+import { compareWithAccessAnalyzer } from "../../findings/access-analyzer/index.js";
 import type { AuditResult } from "../../findings/audit-result.js";
 import {
   exitCodeFor,
@@ -99,6 +100,12 @@ function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principal
     subscribers: rules.subscribers,
     controls: rules.controls,
     assessment: rules.assessment,
+    accessAnalyzer: compareWithAccessAnalyzer({
+      snapshot,
+      grants,
+      subscribers: rules.subscribers,
+      flaggedPrincipals: new Set(rules.findings.filter((finding) => finding.subject.kind === "principal").map((finding) => finding.subject.id)),
+    }),
     coverageGaps: snapshot.coverage.filter((entry) => entry.state !== "collected" && entry.state !== "empty"),
     lakewardenVersion: LAKEWARDEN_VERSION,
   };

@@ -59,6 +59,7 @@ export function buildFindingsJson(result: AuditResult): object {
       insideOrganization: access.insideOrganization,
     })),
     controls: result.controls,
+    accessAnalyzer: result.accessAnalyzer ?? null,
     coverage: { complete: result.coverageGaps.length === 0, gaps: result.coverageGaps },
   };
 }

@@ -5,6 +5,7 @@
 import type { AuditResult } from "../../findings/audit-result.js";
 import { SEVERITIES } from "../../findings/finding.js";
 import { principalNames, viewAccess, type AccessView } from "./access.js";
+import { viewAccessAnalyzer, type AccessAnalyzerView } from "./access-analyzer.js";
 import { viewControls, type FrameworkView } from "./controls.js";
 import { viewCoverage, type CoverageView } from "./coverage.js";
 import { groupBySeverity, sortFindings, viewFinding, type FindingView, type SeverityGroupView } from "./findings.js";
@@ -44,6 +45,7 @@ export interface ReportView {
   frameworks: FrameworkView[];
   controlTotals: { passed: number; failed: number; notAssessed: number };
   coverage: CoverageView;
+  accessAnalyzer: AccessAnalyzerView;
 }
 
 /** Builds the report's view data from an audit result. */
@@ -72,6 +74,7 @@ export function viewReport(result: AuditResult): ReportView {
       notAssessed: sum(frameworks.map((framework) => framework.notAssessed)),
     },
     coverage: viewCoverage(result.coverageGaps, notAssessedControls(frameworks)),
+    accessAnalyzer: viewAccessAnalyzer(result.accessAnalyzer, accountNames),
   };
 }
 
