@@ -1,7 +1,7 @@
 /**
- * Audits the bundled example organization and opens its report in headless Chromium: each
- * planted risk of examples/README.md must be visible with the evidence that proves it (the
- * path hops and the statement ids), and the controls page must open from the navigation.
+ * Audits the bundled example organization and opens its report in headless Chromium. Each
+ * planted risk of examples/README.md must be visible with its evidence: the path hops and the
+ * statement ids. The Access Analyzer comparison and the controls page must open too.
  */
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -108,6 +108,12 @@ describe.skipIf(!hasChromium)(`example report in Chromium${hasChromium ? "" : " 
     expect(await outcome("role/AmazonSecurityLake-c61a8e3f-5b7d-4e92-a0c4-9f2b6d8e1a75", "389900112233")).toBe("Both report");
     expect(await outcome("s3:::aws-security-data-lake-us-east-1-q7m2x9k4p1w8z3n6b5v0c2l4j8h1ty", "463728190055")).toBe("Both report");
     expect(await outcome("role/shared-analytics", "956617283546")).toBe("Only Lakewarden");
+  });
+
+  it("sums up the comparison on the index", async () => {
+    const page = await openPage("index.html");
+
+    expect(await page.locator(".totals li", { hasText: "IAM Access Analyzer" }).innerText()).toMatch(/\d+ agree, \d+ only in Access Analyzer, \d+ only in Lakewarden/);
   });
 
   it("opens the controls page", async () => {
