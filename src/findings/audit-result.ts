@@ -1,5 +1,6 @@
 import type { CapabilityGrant } from "../evaluator/access.js";
 import type { CoverageEntry, Subscriber } from "../model/snapshot.js";
+import type { AccessAnalyzerComparison } from "./access-analyzer/types.js";
 import type { RuleAssessment } from "./assessment.js";
 import type { Finding, Severity } from "./finding.js";
 
@@ -50,6 +51,8 @@ export interface AuditResult {
   /** When the snapshot was read. */
   collectedAt: string;
   organizationId?: string;
+  /** Account names by account id, from the organization and the accounts read; absent for unnamed accounts. */
+  accountNames?: Record<string, string>;
   source: { kind: string; path?: string };
   accountCount: number;
   principalCount: number;
@@ -68,6 +71,8 @@ export interface AuditResult {
   acceptances?: Acceptance[];
   /** The Lakewarden version that produced the result, for report footers and OCSF metadata. */
   lakewardenVersion?: string;
+  /** Where IAM Access Analyzer's external-access findings and Lakewarden's paths agree and differ. */
+  accessAnalyzer?: AccessAnalyzerComparison;
   /** Findings of the previous run of the same organization that this run no longer has. */
   resolvedFindingIds?: string[];
 }

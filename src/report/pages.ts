@@ -23,6 +23,7 @@ const NAV: readonly NavEntry[] = [
   { title: "Summary", href: "index.html", page: "index" },
   { title: "Who can", href: principalsPageFile(1), page: "principals" },
   { title: "Subscribers", href: "subscribers.html", page: "subscribers", count: (view) => view.subscribers.notApproved },
+  { title: "Access Analyzer", href: "access-analyzer.html", page: "access-analyzer" },
   { title: "Controls", href: "controls.html", page: "controls", count: (view) => view.controlTotals.failed },
   { title: "Coverage", href: "coverage.html", page: "coverage", count: (view) => view.coverage.gapCount },
 ];
@@ -51,6 +52,10 @@ export function* renderPages(view: ReportView, renderer: PageRenderer): Generato
   }
 
   yield { file: "subscribers.html", html: renderer.render("subscribers", layout("subscribers", "Subscribers"), { subscribers: view.subscribers, coverageComplete }) };
+  yield {
+    file: "access-analyzer.html",
+    html: renderer.render("access-analyzer", layout("access-analyzer", "IAM Access Analyzer comparison"), { analyzerView: view.accessAnalyzer }),
+  };
   yield {
     file: "controls.html",
     html: renderer.render("controls", layout("controls", "Compliance controls"), { frameworks: view.frameworks, run: view.run, coverage: view.coverage, totals: view.controlTotals }),

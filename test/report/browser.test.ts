@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)(`report in Chromium${hasChromium ? "" : " (skipped
     expect(await page.locator("article.finding:target h4").innerText()).toBe("Unapproved principal can blind the lake");
   });
 
-  it.each(["index.html", "principals-1.html", "subscribers.html", "controls.html", "coverage.html"])("runs no hostile script on %s", async (file) => {
+  it.each(["index.html", "principals-1.html", "subscribers.html", "access-analyzer.html", "controls.html", "coverage.html"])("runs no hostile script on %s", async (file) => {
     const { page } = await open(hostileAuditResult(), file);
     expect(await page.evaluate(() => (globalThis as unknown as { __lwXss?: unknown }).__lwXss)).toBeUndefined();
     if (file === "index.html") {
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)(`report in Chromium${hasChromium ? "" : " (skipped
     }
   });
 
-  it.each(["index.html", "principals-1.html", "subscribers.html", "controls.html", "coverage.html"])("logs no CSP violation on %s", async (file) => {
+  it.each(["index.html", "principals-1.html", "subscribers.html", "access-analyzer.html", "controls.html", "coverage.html"])("logs no CSP violation on %s", async (file) => {
     const { page, messages } = await open(exampleAuditResult(), file);
     await page.waitForLoadState("load");
     expect(messages).toEqual([]);

@@ -11,7 +11,7 @@ describe("findings.json", () => {
   });
 
   it("has the documented sections", () => {
-    expect(Object.keys(document)).toEqual(["schemaVersion", "generator", "run", "summary", "findings", "resolvedFindingIds", "accepted", "access", "subscribers", "controls", "coverage"]);
+    expect(Object.keys(document)).toEqual(["schemaVersion", "generator", "run", "summary", "findings", "resolvedFindingIds", "accepted", "access", "subscribers", "controls", "accessAnalyzer", "coverage"]);
   });
 
   it("keeps accepted findings apart with their exception", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { largeAuditResult } from "../fixtures/audit-results.js";
+import { exampleAuditResult, largeAuditResult } from "../fixtures/audit-results.js";
 import { renderResult } from "./render-helpers.js";
 
 describe("principals pages", () => {
@@ -17,5 +17,12 @@ describe("principals pages", () => {
   it("omits the pager for one page", async () => {
     const pages = await renderResult(largeAuditResult(10));
     expect(pages.find((page) => page.file === "principals-1.html")!.html).not.toContain('class="pager"');
+  });
+});
+
+describe("Access Analyzer page", () => {
+  it("says not assessed without analyzer data", async () => {
+    const pages = await renderResult(exampleAuditResult());
+    expect(pages.find((page) => page.file === "access-analyzer.html")!.html).toContain("Not assessed: no Access Analyzer data");
   });
 });

@@ -25,6 +25,7 @@ describe("writeReport", () => {
   it("writes every format asked for", async () => {
     const folder = await writeReport(exampleAuditResult(), out, ["html", "json", "csv", "ocsf"]);
     expect((await readdir(folder)).sort()).toEqual([
+      "access-analyzer.html",
       "controls.html",
       "coverage.html",
       "findings.csv",

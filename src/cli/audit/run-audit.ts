@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CapabilityGrant } from "../../evaluator/access.js";
 import { accessGraphOf, type BuildTimings, type CapabilityCatalog } from "../../evaluator/graph/index.js";
+import { compareWithAccessAnalyzer } from "../../findings/access-analyzer/index.js";
 import type { AuditResult } from "../../findings/audit-result.js";
 import {
   exitCodeFor,
@@ -96,6 +97,7 @@ function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principal
     auditedAt: inputs.now.toISOString(),
     collectedAt: snapshot.collectedAt,
     ...(snapshot.organization ? { organizationId: snapshot.organization.id } : {}),
+    accountNames: accountNamesOf(snapshot),
     source: { kind: snapshot.source.kind, ...(snapshot.source.path ? { path: snapshot.source.path } : {}) },
     accountCount: snapshot.accounts.length,
     principalCount,
@@ -107,9 +109,27 @@ function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principal
     subscribers: rules.subscribers,
     controls: rules.controls,
     assessment: rules.assessment,
+    accessAnalyzer: compareWithAccessAnalyzer({
+      snapshot,
+      grants,
+      subscribers: rules.subscribers,
+      flaggedPrincipals: new Set(rules.findings.filter((finding) => finding.subject.kind === "principal").map((finding) => finding.subject.id)),
+    }),
     coverageGaps: snapshot.coverage.filter((entry) => entry.state !== "collected" && entry.state !== "empty"),
     lakewardenVersion: LAKEWARDEN_VERSION,
   };
+}
+
+/** Collects account names: an account's own snapshot name wins over the organization's list. */
+function accountNamesOf(snapshot: Snapshot): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const account of snapshot.organization?.accounts ?? []) {
+    names[account.id] = account.name;
+  }
+  for (const account of snapshot.accounts) {
+    if (account.name !== undefined) names[account.accountId] = account.name;
+  }
+  return names;
 }
 
 /**

@@ -60,6 +60,7 @@ export function buildFindingsJson(result: AuditResult): Record<string, unknown> 
       insideOrganization: access.insideOrganization,
     })),
     controls: result.controls,
+    accessAnalyzer: result.accessAnalyzer ?? null,
     coverage: { complete: result.coverageGaps.length === 0, gaps: result.coverageGaps },
   };
 }

@@ -4,7 +4,9 @@
  * organization's tables stay quick to open.
  */
 import type { CapabilityGrant } from "../../evaluator/access.js";
+import type { SubscriberAccess } from "../../findings/audit-result.js";
 import type { Finding } from "../../findings/finding.js";
+import { accountLabel, labelWithAccount, type AccountNames } from "./accounts.js";
 import { viewPath, type PathView } from "./evidence.js";
 import { FINDINGS_PAGE, findingAnchor } from "./findings.js";
 import { CAPABILITY_LABELS, capabilityLabel, capabilityOrder } from "./labels.js";
@@ -25,6 +27,15 @@ export interface GrantRowView {
   principalName: string;
   kind: string;
   accountId?: string;
+  /** The account's name from the organization, else its id. */
+  accountLabel?: string;
+  /** True when the account has a name, so the page shows the id beside it. */
+  accountNamed: boolean;
+  /** The account label shown after the principal's name; absent when the name already is the account. */
+  inAccount?: string;
+  /** An AWS service principal, which acts only through a role it may assume. */
+  awsService: boolean;
+  /** Outside the organization and not an AWS service. */
   outsideOrganization: boolean;
   conditional: boolean;
   direct: boolean;
@@ -56,6 +67,7 @@ export interface CapabilitySummaryView {
   total: number;
   conditional: number;
   outsideOrganization: number;
+  awsServices: number;
   viaChain: number;
   principals: GrantRowView[];
   more: number;
@@ -77,20 +89,35 @@ export function principalsPageFile(number: number): string {
  * Builds the rows, pages and per-capability summaries from the graph's grants. Each row links
  * the `findings` (open and accepted) whose subject is its principal.
  */
-export function viewAccess(grants: readonly CapabilityGrant[], names: ReadonlyMap<string, string>, findings: readonly Finding[] = []): AccessView {
+export function viewAccess(
+  grants: readonly CapabilityGrant[],
+  names: ReadonlyMap<string, string>,
+  findings: readonly Finding[] = [],
+  accountNames: AccountNames = {},
+): AccessView {
   const sorted = [...grants].sort(compareGrants);
   const bySubject = findingsBySubject(findings);
-  const rows = sorted.map((grant, index) => viewGrantRow(grant, index, names, bySubject.get(grant.principal.id) ?? []));
+  const rows = sorted.map((grant, index) => viewGrantRow(grant, index, names, bySubject.get(grant.principal.id) ?? [], accountNames));
   const pages = pageRows(rows);
 
   return { summaries: summarise(rows), pages, totalRows: rows.length };
 }
 
-/** Maps each principal id to the label the graph gave it, for naming hops in paths. */
-export function principalNames(grants: readonly CapabilityGrant[]): Map<string, string> {
+/**
+ * Maps each principal id to the label the graph gave it with its account, for naming hops in
+ * paths. A subscriber is named with the account of its subscriber identity, the one that uses it.
+ */
+export function principalNames(
+  grants: readonly CapabilityGrant[],
+  accountNames: AccountNames = {},
+  subscribers: readonly SubscriberAccess[] = [],
+): Map<string, string> {
+  const subscriberAccounts = new Map(subscribers.map((access) => [access.subscriber.subscriberArn, access.subscriber.subscriberIdentity.principal]));
   const names = new Map<string, string>();
   for (const grant of grants) {
-    names.set(grant.principal.id, grant.principal.label);
+    const principal = grant.principal;
+    const accountId = principal.kind === "subscriber" ? (subscriberAccounts.get(principal.id) ?? principal.accountId) : principal.accountId;
+    names.set(principal.id, labelWithAccount(principal.label, accountId, accountNames));
   }
   return names;
 }
@@ -115,7 +142,13 @@ function findingsBySubject(findings: readonly Finding[]): Map<string, GrantRowVi
   return bySubject;
 }
 
-function viewGrantRow(grant: CapabilityGrant, index: number, names: ReadonlyMap<string, string>, findings: GrantRowView["findings"]): GrantRowView {
+function viewGrantRow(
+  grant: CapabilityGrant,
+  index: number,
+  names: ReadonlyMap<string, string>,
+  findings: GrantRowView["findings"],
+  accountNames: AccountNames,
+): GrantRowView {
   const anchor = anchorId("g", `${grant.capability} ${grant.principal.id}`);
   const page = Math.floor(index / PRINCIPAL_ROWS_PER_PAGE) + 1;
   const path = viewPath(grant.path, names, grant.capability);
@@ -129,13 +162,23 @@ function viewGrantRow(grant: CapabilityGrant, index: number, names: ReadonlyMap<
     principalName: grant.principal.label,
     kind: grant.principal.kind,
     accountId: grant.principal.accountId,
-    outsideOrganization: !grant.principal.inOrganization,
+    accountLabel: accountLabel(grant.principal.accountId, accountNames),
+    inAccount: redundantAccount(grant, accountNames) ? undefined : accountLabel(grant.principal.accountId, accountNames),
+    accountNamed: grant.principal.accountId !== undefined && accountNames[grant.principal.accountId] !== undefined,
+    awsService: grant.principal.kind === "service",
+    outsideOrganization: !grant.principal.inOrganization && grant.principal.kind !== "service",
     conditional: grant.decision === "allowedIf" || path.conditional,
     direct: grant.path.length <= 1,
     path,
     resources: [...grant.resources],
     findings,
   };
+}
+
+/** True when the principal's label already names its account, as an account root's does. */
+function redundantAccount(grant: CapabilityGrant, accountNames: AccountNames): boolean {
+  const accountId = grant.principal.accountId;
+  return accountId === undefined || grant.principal.label === accountId || grant.principal.label === accountNames[accountId];
 }
 
 function pageRows(rows: readonly GrantRowView[]): PrincipalsPageView[] {
@@ -184,6 +227,7 @@ function summarise(rows: readonly GrantRowView[]): CapabilitySummaryView[] {
       total: held.length,
       conditional: held.filter((row) => row.conditional).length,
       outsideOrganization: held.filter((row) => row.outsideOrganization).length,
+      awsServices: held.filter((row) => row.awsService).length,
       viaChain: held.filter((row) => !row.direct).length,
       principals: held.slice(0, PRINCIPALS_ON_INDEX),
       more: Math.max(0, held.length - PRINCIPALS_ON_INDEX),

@@ -5,6 +5,7 @@
 import type { Acceptance } from "../../findings/audit-result.js";
 import type { Finding, Severity } from "../../findings/finding.js";
 import { SEVERITIES, severityRank } from "../../findings/finding.js";
+import { accountLabel, type AccountNames } from "./accounts.js";
 import { viewEvidence, type EvidenceView } from "./evidence.js";
 import { SEVERITY_TITLES } from "./labels.js";
 import { anchorId, formatTime } from "./text.js";
@@ -28,6 +29,9 @@ export interface FindingView {
   subjectId: string;
   subjectLabel: string;
   accountId?: string;
+  /** The subject account's name from the organization, else its id. */
+  accountLabel?: string;
+  accountNamed: boolean;
   region?: string;
   summary: string;
   remediation: string;
@@ -71,6 +75,7 @@ export function viewFinding(
   finding: Finding,
   names: ReadonlyMap<string, string>,
   acceptance?: Acceptance,
+  accountNames: AccountNames = {},
 ): FindingView {
   const evidence = viewEvidence(finding.evidence, names);
 
@@ -86,6 +91,8 @@ export function viewFinding(
     subjectId: finding.subject.id,
     subjectLabel: finding.subject.label ?? finding.subject.id,
     accountId: finding.subject.accountId,
+    accountLabel: accountLabel(finding.subject.accountId, accountNames),
+    accountNamed: finding.subject.accountId !== undefined && accountNames[finding.subject.accountId] !== undefined,
     region: finding.subject.region,
     summary: finding.summary,
     remediation: finding.remediation,

@@ -5,6 +5,7 @@
 import type { AuditResult } from "../../findings/audit-result.js";
 import { SEVERITIES } from "../../findings/finding.js";
 import { principalNames, viewAccess, type AccessView } from "./access.js";
+import { viewAccessAnalyzer, type AccessAnalyzerView } from "./access-analyzer.js";
 import { viewControls, type FrameworkView } from "./controls.js";
 import { viewCoverage, type CoverageView } from "./coverage.js";
 import { groupBySeverity, sortFindings, viewFinding, type FindingView, type SeverityGroupView } from "./findings.js";
@@ -44,14 +45,16 @@ export interface ReportView {
   frameworks: FrameworkView[];
   controlTotals: { passed: number; failed: number; notAssessed: number };
   coverage: CoverageView;
+  accessAnalyzer: AccessAnalyzerView;
 }
 
 /** Builds the report's view data from an audit result. */
 export function viewReport(result: AuditResult): ReportView {
-  const names = principalNames(result.grants);
+  const accountNames = result.accountNames ?? {};
+  const names = principalNames(result.grants, accountNames, result.subscribers);
   const acceptances = new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance]));
-  const open = sortFindings(result.findings).map((finding) => viewFinding(finding, names));
-  const accepted = sortFindings(result.acceptedFindings).map((finding) => viewFinding(finding, names, acceptances.get(finding.id)));
+  const open = sortFindings(result.findings).map((finding) => viewFinding(finding, names, undefined, accountNames));
+  const accepted = sortFindings(result.acceptedFindings).map((finding) => viewFinding(finding, names, acceptances.get(finding.id), accountNames));
   const acceptedIds = new Set(result.acceptedFindings.map((finding) => finding.id));
   const frameworks = viewControls(result.controls, [...result.findings, ...result.acceptedFindings], acceptedIds);
 
@@ -62,8 +65,8 @@ export function viewReport(result: AuditResult): ReportView {
     acceptedCount: result.acceptedFindings.length,
     findingGroups: groupBySeverity(open),
     accepted,
-    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings]),
-    subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings]),
+    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings], accountNames),
+    subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings], accountNames),
     frameworks,
     controlTotals: {
       passed: sum(frameworks.map((framework) => framework.passed)),
@@ -71,6 +74,7 @@ export function viewReport(result: AuditResult): ReportView {
       notAssessed: sum(frameworks.map((framework) => framework.notAssessed)),
     },
     coverage: viewCoverage(result.coverageGaps, notAssessedControls(frameworks)),
+    accessAnalyzer: viewAccessAnalyzer(result.accessAnalyzer, accountNames),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { SubscriberAccess } from "../../findings/audit-result.js";
 import type { Finding } from "../../findings/finding.js";
+import { accountLabel, type AccountNames } from "./accounts.js";
 import { FINDINGS_PAGE, findingAnchor } from "./findings.js";
 import { formatTime } from "./text.js";
 
@@ -13,8 +14,12 @@ export interface SubscriberView {
   arn: string;
   description?: string;
   accountId: string;
+  /** The lake account's name from the organization, else its id. */
+  lakeAccountLabel: string;
   region: string;
   principal: string;
+  /** The subscriber account's name when the organization names it. */
+  principalName?: string;
   insideOrganization: boolean;
   approval: "approved" | "not-approved" | "no-baseline";
   approvalTitle: string;
@@ -50,8 +55,8 @@ const APPROVAL_TITLES = {
 } as const;
 
 /** Builds the subscribers view; findings about a subscriber are linked from its row. */
-export function viewSubscribers(subscribers: readonly SubscriberAccess[], findings: readonly Finding[]): SubscribersView {
-  const views = subscribers.map((access) => viewSubscriber(access, findings));
+export function viewSubscribers(subscribers: readonly SubscriberAccess[], findings: readonly Finding[], accountNames: AccountNames = {}): SubscribersView {
+  const views = subscribers.map((access) => viewSubscriber(access, findings, accountNames));
 
   return {
     subscribers: views,
@@ -62,7 +67,7 @@ export function viewSubscribers(subscribers: readonly SubscriberAccess[], findin
   };
 }
 
-function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[]): SubscriberView {
+function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[], accountNames: AccountNames): SubscriberView {
   const subscriber = access.subscriber;
   const approval = approvalOf(access.approved);
   const about = findings.filter(
@@ -75,8 +80,10 @@ function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[]):
     arn: subscriber.subscriberArn,
     description: subscriber.subscriberDescription,
     accountId: access.accountId,
+    lakeAccountLabel: accountLabel(access.accountId, accountNames) ?? access.accountId,
     region: access.region,
     principal: subscriber.subscriberIdentity.principal,
+    principalName: accountNames[subscriber.subscriberIdentity.principal],
     insideOrganization: access.insideOrganization,
     approval,
     approvalTitle: APPROVAL_TITLES[approval],
