@@ -73,6 +73,11 @@ export interface AuditResult {
   lakewardenVersion?: string;
   /** Where IAM Access Analyzer's external-access findings and Lakewarden's paths agree and differ. */
   accessAnalyzer?: AccessAnalyzerComparison;
+  /**
+   * True when the input held no Security Lake (an IAM-only audit), so capabilities were checked
+   * against any resource (`*`) in each account rather than against an existing lake.
+   */
+  capabilitiesOnAnyResource?: boolean;
   /** Findings of the previous run of the same organization that this run no longer has. */
   resolvedFindingIds?: string[];
 }

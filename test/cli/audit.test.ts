@@ -84,6 +84,29 @@ describe("audit on the example organization", () => {
   });
 });
 
+describe("audit of one authorization-details file", () => {
+  it("says the audit is IAM-only", async () => {
+    const file = join(work, "authz.json");
+    const details = {
+      UserDetailList: [],
+      GroupDetailList: [],
+      RoleDetailList: [],
+      Policies: [{ PolicyName: "p", PolicyId: "ANPA1", Arn: "arn:aws:iam::111122223333:policy/p", Path: "/", DefaultVersionId: "v1", AttachmentCount: 0, IsAttachable: true, PolicyVersionList: [{ Document: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }, VersionId: "v1", IsDefaultVersion: true }] }],
+    };
+    await writeFile(file, JSON.stringify(details));
+    const out = join(work, "reports");
+
+    const result = await run("audit", file, "--out", out, "--no-store");
+
+    expect(result.code).toBe(0);
+    const [folder] = await readdir(out);
+    const html = await readFile(join(out, folder ?? "", "index.html"), "utf8");
+    expect(html).toContain("No Security Lake in the input.");
+    const json = JSON.parse(await readFile(join(out, folder ?? "", "findings.json"), "utf8")) as { run: { capabilitiesOnAnyResource: boolean } };
+    expect(json.run.capabilitiesOnAnyResource).toBe(true);
+  });
+});
+
 describe("audit on malformed input", () => {
   async function expectInputError(input: string, message: RegExp): Promise<void> {
     const out = join(work, "reports");

@@ -55,8 +55,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const baseline = options.baselineFile ? await loadBaseline(options.baselineFile) : undefined;
   const exceptions = options.exceptionsFile ? await loadExceptions(options.exceptionsFile, knownRuleIds()) : undefined;
 
-  const { grants, principalCount } = evaluateAccess(snapshot, capabilities);
+  const { grants, principalCount, onAnyResource } = evaluateAccess(snapshot, capabilities);
   const result = assembleResult(snapshot, grants, principalCount, { baseline, exceptions, now });
+  if (onAnyResource) result.capabilitiesOnAnyResource = true;
 
   const reportFolder =
     options.dbFile === false
@@ -72,9 +73,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
  * this call: its compiled policies and caches are most of the audit's memory, and a local of
  * the async audit would keep them alive while the report is written.
  */
-export function evaluateAccess(snapshot: Snapshot, capabilities: CapabilityCatalog, timings?: BuildTimings): { grants: CapabilityGrant[]; principalCount: number } {
+export function evaluateAccess(
+  snapshot: Snapshot,
+  capabilities: CapabilityCatalog,
+  timings?: BuildTimings,
+): { grants: CapabilityGrant[]; principalCount: number; onAnyResource: boolean } {
   const graph = accessGraphOf(snapshot, capabilities, timings);
-  return { grants: graph.allGrants(), principalCount: graph.principals().length };
+  return { grants: graph.allGrants(), principalCount: graph.principals().length, onAnyResource: graph.fallback };
 }
 
 interface RuleInputs {

@@ -24,6 +24,7 @@ export function buildFindingsJson(result: AuditResult): Record<string, unknown> 
       source: result.source,
       accountCount: result.accountCount,
       principalCount: result.principalCount,
+      capabilitiesOnAnyResource: result.capabilitiesOnAnyResource === true,
     },
     summary: {
       countsBySeverity: result.countsBySeverity,

@@ -46,6 +46,8 @@ export interface ReportView {
   controlTotals: { passed: number; failed: number; notAssessed: number };
   coverage: CoverageView;
   accessAnalyzer: AccessAnalyzerView;
+  /** True for an IAM-only audit: the input held no Security Lake. */
+  iamOnly: boolean;
 }
 
 /** Builds the report's view data from an audit result. */
@@ -75,6 +77,7 @@ export function viewReport(result: AuditResult): ReportView {
     },
     coverage: viewCoverage(result.coverageGaps, notAssessedControls(frameworks)),
     accessAnalyzer: viewAccessAnalyzer(result.accessAnalyzer, accountNames),
+    iamOnly: result.capabilitiesOnAnyResource === true,
   };
 }
 
