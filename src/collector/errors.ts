@@ -1,3 +1,4 @@
+import { coverageStateOfErrorCode } from "../model/error-codes.js";
 import type { CoverageState } from "../model/snapshot.js";
 
 /** The coverage outcome of a failed AWS call: its state, error code and message. */
@@ -6,31 +7,6 @@ export interface CallFailure {
   readonly errorCode: string;
   readonly message: string;
 }
-
-const DENIED_CODES = new Set([
-  "AccessDenied",
-  "AccessDeniedException",
-  "AuthorizationError",
-  "AuthorizationErrorException",
-  "UnauthorizedOperation",
-  "UnauthorizedException",
-  "Forbidden",
-]);
-
-// The account is in no organization: a fact about the account, not a gap.
-const NOT_ENABLED_CODES = new Set(["AWSOrganizationsNotInUseException"]);
-
-const THROTTLING_CODES = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-  "ProvisionedThroughputExceededException",
-]);
 
 /** Returns the error code AWS returned, which the SDK exposes as the error's name. */
 export function errorCodeOf(error: unknown): string {
@@ -49,10 +25,7 @@ export function errorCodeOf(error: unknown): string {
 export function classifyFailure(error: unknown): CallFailure {
   const errorCode = errorCodeOf(error);
   const message = oneLine(error instanceof Error ? error.message : String(error));
-  if (DENIED_CODES.has(errorCode)) return { state: "denied", errorCode, message };
-  if (NOT_ENABLED_CODES.has(errorCode)) return { state: "not-enabled", errorCode, message };
-  if (THROTTLING_CODES.has(errorCode)) return { state: "throttled-out", errorCode, message };
-  return { state: "error", errorCode, message };
+  return { state: coverageStateOfErrorCode(errorCode), errorCode, message };
 }
 
 /** Coverage messages are cut to this length, as the importer cuts them, so both record the same text. */

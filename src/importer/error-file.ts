@@ -1,3 +1,4 @@
+import { coverageStateOfErrorCode } from "../model/error-codes.js";
 import type { CoverageState } from "../model/snapshot.js";
 
 /** A failed call as the AWS CLI printed it on stderr. */
@@ -28,43 +29,9 @@ export function parseCliError(text: string): CliError {
   return { code: "Unknown", message: truncate(lines[0] ?? "the .error file is empty") };
 }
 
-/** Codes that mean the caller lacks a permission (IAM, an SCP, a key policy, Lake Formation). */
-const DENIED_CODES = new Set([
-  "AccessDenied",
-  "AccessDeniedException",
-  "UnauthorizedOperation",
-  "UnauthorizedAccess",
-  "AuthorizationError",
-  "Forbidden",
-  "AllAccessDisabled",
-]);
-
-/** Codes that mean the call was throttled after the CLI's own retries ran out. */
-const THROTTLED_CODES = new Set([
-  "Throttling",
-  "ThrottlingException",
-  "ThrottledException",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-]);
-
-/** Codes that mean the feature is not turned on for the account, a gap with its own state. */
-const NOT_ENABLED_CODES = new Set([
-  "AWSOrganizationsNotInUseException",
-  "PolicyTypeNotEnabledException",
-  "OptInRequired",
-  "SubscriptionRequiredException",
-]);
-
 /** Returns the coverage state of an error code that is not a "not configured" fact for its command. */
 export function coverageStateOfError(code: string): CoverageState {
-  if (DENIED_CODES.has(code)) return "denied";
-  if (THROTTLED_CODES.has(code)) return "throttled-out";
-  if (NOT_ENABLED_CODES.has(code)) return "not-enabled";
-  return "error";
+  return coverageStateOfErrorCode(code);
 }
 
 function truncate(message: string): string {
