@@ -3,8 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildTimings } from "../src/evaluator/graph/index.js";
-import { evaluateAccess } from "../src/cli/audit/run-audit.js";
-import { runRules } from "../src/findings/index.js";
+import { assembleResult, evaluateAccess } from "../src/cli/audit/run-audit.js";
 import type { AuditResult } from "../src/findings/audit-result.js";
 import { loadAuditInput } from "../src/importer/load-input.js";
 import { writeReport } from "../src/report/write-report.js";
@@ -58,28 +57,9 @@ async function run(principals: number): Promise<AuditRunResult> {
   const graphMs = performance.now() - wallStarted;
   phase("compile + graph", graphMs);
 
-  const now = new Date();
-  const rules = runRules({ snapshot, grants, now });
+  const result: AuditResult = assembleResult(snapshot, grants, principalCount, { baseline: undefined, exceptions: undefined, now: new Date() });
   phase("rules");
 
-  const result: AuditResult = {
-    runId: "bench",
-    auditedAt: now.toISOString(),
-    collectedAt: snapshot.collectedAt,
-    source: { kind: snapshot.source.kind },
-    accountCount: snapshot.accounts.length,
-    principalCount,
-    findings: rules.findings,
-    acceptedFindings: rules.acceptedFindings,
-    acceptances: rules.acceptances,
-    countsBySeverity: rules.countsBySeverity,
-    grants,
-    subscribers: rules.subscribers,
-    controls: rules.controls,
-    assessment: rules.assessment,
-    coverageGaps: [],
-    lakewardenVersion: "bench",
-  };
   await writeReport(result, out, ["html", "json", "csv"]);
   phase("render");
 
@@ -88,7 +68,7 @@ async function run(principals: number): Promise<AuditRunResult> {
   const joint = phases.findIndex((entry) => entry.name === "compile + graph");
   phases.splice(joint, 0, { name: "compile", ms: timings.compileMs }, { name: "graph", ms: graphMs - timings.compileMs });
   if (!process.env.LAKEWARDEN_BENCH_KEEP) await rm(out, { recursive: true, force: true });
-  return { principals: generated.principals, exportMegabytes: generated.bytes / 1e6, phases, grants: grants.length, findings: rules.findings.length };
+  return { principals: generated.principals, exportMegabytes: generated.bytes / 1e6, phases, grants: grants.length, findings: result.findings.length };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -82,13 +82,15 @@ export function evaluateAccess(
   return { grants: graph.allGrants(), principalCount: graph.principals().length, onAnyResource: graph.fallback };
 }
 
-interface RuleInputs {
+/** What the rules read besides the snapshot and the grants. */
+export interface RuleInputs {
   baseline: Baseline | undefined;
   exceptions: RiskException[] | undefined;
   now: Date;
 }
 
-function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principalCount: number, inputs: RuleInputs): AuditResult {
+/** Runs the rules and builds the audit result, without writing or recording anything. */
+export function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], principalCount: number, inputs: RuleInputs): AuditResult {
   const rules = runRules({
     snapshot,
     grants,
