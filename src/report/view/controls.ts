@@ -3,7 +3,7 @@
  * or not assessed with the gaps that kept it from being assessed.
  */
 import type { ControlResult } from "../../findings/audit-result.js";
-import type { Finding } from "../../findings/finding.js";
+import { severityRank, type Finding } from "../../findings/finding.js";
 import { FINDINGS_PAGE, controlAnchor, findingAnchor } from "./findings.js";
 import { frameworkName, splitControlId } from "./labels.js";
 
@@ -67,17 +67,20 @@ function viewControl(control: ControlResult, byId: ReadonlyMap<string, Finding>,
     passed: control.status === "passed",
     failed: control.status === "failed",
     notAssessed: control.status === "not-assessed",
-    findings: control.findingIds.map((id) => {
-      const finding = byId.get(id);
-      return {
-        id,
-        title: finding?.title ?? id,
-        subject: finding?.subject.label ?? finding?.subject.id ?? "",
-        severity: finding?.severity ?? "info",
-        accepted: acceptedIds.has(id),
-        href: `${FINDINGS_PAGE}#${findingAnchor(id)}`,
-      };
-    }),
+    findings: control.findingIds
+      .map((id) => {
+        const finding = byId.get(id);
+        return {
+          id,
+          title: finding?.title ?? id,
+          subject: finding?.subject.label ?? finding?.subject.id ?? "",
+          severity: finding?.severity ?? "info",
+          accepted: acceptedIds.has(id),
+          href: `${FINDINGS_PAGE}#${findingAnchor(id)}`,
+        };
+      })
+      // An auditor reads a failed control's worst finding first; accepted ones go last.
+      .sort((a, b) => Number(a.accepted) - Number(b.accepted) || severityRank(b.severity) - severityRank(a.severity)),
     gaps: [...control.gaps],
   };
 }
