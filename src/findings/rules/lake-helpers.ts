@@ -1,4 +1,4 @@
-import type { DataLake, RegionSnapshot, Subscriber } from "../../model/snapshot.js";
+import type { DataLake, IamRole, RegionSnapshot, Subscriber } from "../../model/snapshot.js";
 import type { Located } from "../lake-index.js";
 import type { FindingDraft, RuleContext, RuleOutcome } from "../rule.js";
 import { notAssessed } from "../rule.js";
@@ -26,6 +26,24 @@ export function checkEachSubscriber(context: RuleContext, check: (subscriber: Lo
   }
   if (context.index.subscribers.length === 0 && unread.length > 0) return notAssessed(...unread);
   return collect(context.index.subscribers.map(check), unread);
+}
+
+/**
+ * Runs `check` on each S3 subscriber with the IAM role Security Lake created for it. Subscribers
+ * without a role (query-access ones) are skipped; a role missing from the snapshot is a gap.
+ */
+export function checkEachSubscriberRole(
+  context: RuleContext,
+  check: (subscriber: Located<Subscriber>, role: Located<IamRole>) => SubjectCheck,
+): RuleOutcome {
+  return checkEachSubscriber(context, (subscriber) => {
+    const roleArn = subscriber.item.roleArn;
+    if (!roleArn) return undefined;
+
+    const role = context.index.roles.get(roleArn);
+    if (!role) return { gap: `subscriber role ${roleArn} not in the snapshot` };
+    return check(subscriber, role);
+  });
 }
 
 function collect(results: SubjectCheck[], initialGaps: string[]): RuleOutcome {

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule.js";
-import { checkEachSubscriber, subscriberSubject } from "./lake-helpers.js";
+import { checkEachSubscriberRole, subscriberSubject } from "./lake-helpers.js";
 
 /** The AWS managed boundary Security Lake puts on the roles it creates for S3 subscribers. */
 export const SUBSCRIBER_BOUNDARY_NAME = "AmazonSecurityLakePermissionsBoundary";
@@ -11,20 +11,15 @@ export const SUBSCRIBER_BOUNDARY_NAME = "AmazonSecurityLakePermissionsBoundary";
 export const subscriberRoleBoundaryOrExtraPolicies: Rule = {
   id: "subscriber-role-boundary-or-extra-policies",
   check(context) {
-    return checkEachSubscriber(context, (subscriber) => {
-      const roleArn = subscriber.item.roleArn;
-      if (!roleArn) return undefined;
-      const role = context.index.roles.get(roleArn);
-      if (!role) return { gap: `subscriber role ${roleArn} not in the snapshot` };
-
+    return checkEachSubscriberRole(context, (subscriber, role) => {
       const boundary = role.item.permissionsBoundary;
-      const problems = [
-        ...(boundary && /^arn:[^:]+:iam::aws:policy\/AmazonSecurityLakePermissionsBoundary$/.test(boundary)
-          ? []
-          : [boundary ? `has boundary ${boundary} instead of ${SUBSCRIBER_BOUNDARY_NAME}` : `has no permissions boundary`]),
-        ...role.item.attachedPolicies.map((policy) => `has attached policy ${policy}`),
-        ...(role.item.inlinePolicies.length > 1 ? [`has ${role.item.inlinePolicies.length} inline policies`] : []),
-      ];
+      const problems: string[] = [];
+      if (!boundary) problems.push("has no permissions boundary");
+      else if (!/^arn:[^:]+:iam::aws:policy\/AmazonSecurityLakePermissionsBoundary$/.test(boundary)) {
+        problems.push(`has boundary ${boundary} instead of ${SUBSCRIBER_BOUNDARY_NAME}`);
+      }
+      problems.push(...role.item.attachedPolicies.map((policy) => `has attached policy ${policy}`));
+      if (role.item.inlinePolicies.length > 1) problems.push(`has ${role.item.inlinePolicies.length} inline policies`);
       if (problems.length === 0) return undefined;
 
       return {

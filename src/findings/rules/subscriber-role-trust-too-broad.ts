@@ -3,7 +3,7 @@ import { statementEvidence } from "../evidence.js";
 import { accountOf } from "../lake-index.js";
 import { conditionValues, statementsOf, type PolicyStatement } from "../policy-statements.js";
 import type { Rule } from "../rule.js";
-import { checkEachSubscriber, subscriberSubject } from "./lake-helpers.js";
+import { checkEachSubscriberRole, subscriberSubject } from "./lake-helpers.js";
 
 /**
  * S3 subscriber roles whose trust policy lets in more than the subscriber: a principal outside
@@ -13,12 +13,8 @@ import { checkEachSubscriber, subscriberSubject } from "./lake-helpers.js";
 export const subscriberRoleTrustTooBroad: Rule = {
   id: "subscriber-role-trust-too-broad",
   check(context) {
-    return checkEachSubscriber(context, (subscriber) => {
-      const roleArn = subscriber.item.roleArn;
-      if (!roleArn) return undefined;
-      const role = context.index.roles.get(roleArn);
-      if (!role) return { gap: `subscriber role ${roleArn} not in the snapshot` };
-
+    return checkEachSubscriberRole(context, (subscriber, role) => {
+      const roleArn = role.item.arn;
       const problems = statementsOf(role.item.trustPolicy)
         .map((statement) => ({ statement, reason: trustProblem(statement, subscriber.item) }))
         .filter((entry): entry is { statement: PolicyStatement; reason: string } => entry.reason !== undefined);
