@@ -107,7 +107,7 @@ export async function generateOrganization(options: GenerateOptions): Promise<Ge
   const accounts: Account[] = Array.from({ length: accountCount }, (_, index) => ({
     id: String(100000000001 + index),
     name: index === 0 ? "security" : `workload-${index}`,
-    ou: index === 0 ? "ou-bn12-security" : index % 5 === 0 ? "ou-bn12-sandboxes" : "ou-bn12-workloads",
+    ou: organizationalUnitOf(index),
   }));
   const lakeAccount = accounts[0]!.id;
   const perAccount = Math.ceil(options.principals / accountCount);
@@ -370,3 +370,10 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();
+
+/** Places the first account in the security OU, every fifth in sandboxes, the rest in workloads. */
+function organizationalUnitOf(index: number): string {
+  if (index === 0) return "ou-bn12-security";
+  if (index % 5 === 0) return "ou-bn12-sandboxes";
+  return "ou-bn12-workloads";
+}

@@ -22,11 +22,11 @@ export interface FindingDraft {
   evidence: Evidence[];
   /** Overrides the rule's severity for this finding. */
   severity?: Severity;
-  /** `low` when no baseline said what is approved; runRules then lowers the severity one step. */
+  /** `low` when no baseline states what is approved; runRules then lowers the severity one step. */
   confidence?: "high" | "low";
 }
 
-/** A rule's answer: its findings, and the inputs it lacked. */
+/** The result of one rule: its findings, and the inputs it lacked. */
 export interface RuleOutcome {
   findings: FindingDraft[];
   /** Inputs that were absent, each a sentence naming the account, Region or baseline key. */

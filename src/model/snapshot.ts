@@ -4,7 +4,7 @@ import { z } from "zod";
  * The snapshot: everything Lakewarden read about an organization at one point in time, as one
  * validated JSON document. `collect` and `import` both produce it; every later stage reads only
  * it. A field that is absent means "not read" (a coverage gap explains why); `null` means AWS
- * answered that nothing is configured (no bucket policy, no object lock).
+ * returned that nothing is configured (no bucket policy, no object lock).
  */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -218,7 +218,7 @@ export const dataLakeSchema = z
 
 export const securityLakeSchema = z
   .object({
-    /** `null` when Security Lake answered that no data lake exists in this Region. */
+    /** `null` when Security Lake returned that no data lake exists in this Region. */
     dataLake: dataLakeSchema.nullable().optional(),
     subscribers: z.array(subscriberSchema).optional(),
     logSources: z
@@ -403,7 +403,7 @@ export const accountSnapshotSchema = z
   })
   .strict();
 
-/** Why a piece of the organization was not read, or that it was. */
+/** Coverage states: whether a read succeeded, and if not, why. */
 export const COVERAGE_STATES = [
   "collected",
   "empty",

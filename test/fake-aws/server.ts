@@ -49,9 +49,9 @@ export interface ReceivedOperation {
 export interface FakeAws {
   readonly endpoint: string;
   readonly received: ReceivedOperation[];
-  /** The most requests in flight at once, by `<service>`, `<service>/<account>` and `account/<account>` (STS left out). */
+  /** The maximum number of requests in flight at once, by `<service>`, `<service>/<account>` and `account/<account>` (STS left out). */
   readonly peakInFlight: Map<string, number>;
-  /** The most accounts (other than the caller's) that had a request in flight at once. */
+  /** Returns the maximum number of accounts (other than the caller's) with a request in flight at once. */
   peakAccountsInFlight(): number;
   close(): Promise<void>;
 }

@@ -16,7 +16,7 @@ import {
 import type { SimulateInput } from "./input.js";
 
 /**
- * Runs simulator input through the evaluator and shapes the answer like IAM's
+ * Runs simulator input through the evaluator and shapes the output like IAM's
  * SimulateCustomPolicy response. A context key missing from ContextEntries is absent from the
  * request, as in AWS's simulator, so every decision is definite.
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html
@@ -112,7 +112,7 @@ function compileList(texts: readonly string[] | undefined, type: PolicyType, fie
 }
 
 /**
- * Rejects input whose policies have grammar problems, as IAM's simulator answers
+ * Rejects input whose policies have grammar problems, as IAM's simulator returns
  * MalformedPolicyDocument, rather than deciding with the unreadable parts left out.
  */
 function checkPolicies(input: SimulateInput, file: string): void {
