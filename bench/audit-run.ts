@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import type { BuildTimings } from "../src/evaluator/graph/index.js";
 import { assembleResult, evaluateAccess } from "../src/cli/audit/run-audit.js";
 import type { AuditResult } from "../src/findings/audit-result.js";
+import { withCoverageGaps } from "../src/findings/policy-coverage.js";
 import { loadAuditInput } from "../src/importer/load-input.js";
 import { writeReport } from "../src/report/write-report.js";
 import { loadCapabilities } from "../src/cli/capabilities-file.js";
@@ -53,11 +54,11 @@ async function run(principals: number): Promise<AuditRunResult> {
 
   // Compile and graph run as one call; the build reports the compile share of the wall time.
   const timings: BuildTimings = { compileMs: 0, edgesMs: 0 };
-  const { grants, principalCount } = evaluateAccess(snapshot, capabilities, timings);
+  const { grants, principalCount, coverageGaps } = evaluateAccess(snapshot, capabilities, timings);
   const graphMs = performance.now() - wallStarted;
   phase("compile + graph", graphMs);
 
-  const result: AuditResult = assembleResult(snapshot, grants, principalCount, { baseline: undefined, exceptions: undefined, now: new Date() });
+  const result: AuditResult = assembleResult(withCoverageGaps(snapshot, coverageGaps), grants, principalCount, { baseline: undefined, exceptions: undefined, now: new Date() });
   phase("rules");
 
   await writeReport(result, out, ["html", "json", "csv"]);

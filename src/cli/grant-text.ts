@@ -1,5 +1,5 @@
 import type { CapabilityGrant, PathStep } from "../evaluator/access.js";
-import type { StatementRef, UnresolvedCondition } from "../evaluator/types.js";
+import type { CompiledPolicy, PolicyProblem, StatementRef, UnresolvedCondition } from "../evaluator/types.js";
 
 /**
  * Text rendering of capability grants for who-can and can-what: one block per principal with
@@ -48,3 +48,20 @@ export function formatGrants(title: string, grants: readonly CapabilityGrant[], 
 
 /** The note printed when the snapshot has no Security Lake and `*` stood for the lake. */
 export const FALLBACK_NOTE = "the snapshot has no Security Lake, so capabilities were checked on any resource (*)";
+
+/** Builds the notes of a query's output: the IAM-only fallback, and policies the graph could not fully read. */
+export function queryNotes(graph: { fallback: boolean; flawedPolicies: readonly CompiledPolicy[] }, withFallback: boolean): string[] {
+  const notes = withFallback && graph.fallback ? [FALLBACK_NOTE] : [];
+  const flawed = graph.flawedPolicies;
+  if (flawed.length > 0) {
+    const first = flawed[0]!;
+    const more = flawed.length > 1 ? ` and ${flawed.length - 1} more` : "";
+    notes.push(`${flawed.length} ${flawed.length === 1 ? "policy breaks" : "policies break"} the policy grammar or could not be read (${first.source.id}${more}); what their broken statements grant or deny is left out (\`lakewarden audit\` lists each under coverage)`);
+  }
+  return notes;
+}
+
+/** Lists the policies a query could not fully read, for `--json` output. */
+export function flawedPoliciesJson(policies: readonly CompiledPolicy[]): { id: string; type: string; problems: readonly PolicyProblem[] }[] {
+  return policies.map((policy) => ({ id: policy.source.id, type: policy.source.type, problems: policy.problems }));
+}

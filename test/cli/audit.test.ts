@@ -107,6 +107,46 @@ describe("audit of one authorization-details file", () => {
   });
 });
 
+describe("audit on a policy that breaks the grammar", () => {
+  /** An authorization-details file whose one user has an inline policy with a misspelt Effect. */
+  async function writeDetails(): Promise<string> {
+    const file = join(work, "authz.json");
+    const statements = [
+      { Sid: "Typo", Effect: "Allwo", Action: "s3:GetObject", Resource: "*" },
+      { Sid: "Fine", Effect: "Allow", Action: "iam:ListUsers", Resource: "*" },
+    ];
+    const user = {
+      Path: "/",
+      UserName: "analyst",
+      UserId: "AIDAEXAMPLEANALYST01",
+      Arn: "arn:aws:iam::111122223333:user/analyst",
+      CreateDate: "2025-01-02T03:04:05+00:00",
+      UserPolicyList: [{ PolicyName: "reader", PolicyDocument: { Version: "2012-10-17", Statement: statements } }],
+      GroupList: [],
+      AttachedManagedPolicies: [],
+    };
+    await writeFile(file, JSON.stringify({ UserDetailList: [user], GroupDetailList: [], RoleDetailList: [], Policies: [] }));
+    return file;
+  }
+
+  it("reports the policy as a coverage gap", async () => {
+    const out = join(work, "reports");
+    const result = await run("audit", await writeDetails(), "--out", out, "--no-store", "--fail-on-incomplete");
+
+    expect(result.code).toBe(4);
+    const [folder] = await readdir(out);
+    const json = JSON.parse(await readFile(join(out, folder ?? "", "findings.json"), "utf8")) as { coverage: { gaps: { param?: string; errorCode?: string; message?: string }[] } };
+    const gap = json.coverage.gaps.find((entry) => entry.param === "arn:aws:iam::111122223333:user/analyst#reader");
+    expect([gap?.errorCode, gap?.message]).toEqual(["MalformedPolicyDocument", expect.stringContaining("$.Statement[0].Effect")]);
+  });
+
+  it("says so in who-can", async () => {
+    const result = await run("who-can", await writeDetails(), "--capability", "lake.read");
+
+    expect(result.stdout).toMatch(/^note: 1 policy breaks the policy grammar or could not be read \(arn:aws:iam::111122223333:user\/analyst#reader\)/m);
+  });
+});
+
 describe("audit on malformed input", () => {
   async function expectInputError(input: string, message: RegExp): Promise<void> {
     const out = join(work, "reports");

@@ -13,8 +13,9 @@ import {
   type RiskException,
 } from "../../findings/index.js";
 import type { Severity } from "../../findings/finding.js";
+import { flawedPolicyGaps, withCoverageGaps } from "../../findings/policy-coverage.js";
 import { loadAuditInput } from "../../importer/load-input.js";
-import type { Snapshot } from "../../model/snapshot.js";
+import type { CoverageEntry, Snapshot } from "../../model/snapshot.js";
 import { writeReport } from "../../report/write-report.js";
 import { forgetRun, openStore, recordRun, resolveDbPath, type RecordedRun } from "../../store/index.js";
 import { loadCapabilities } from "../capabilities-file.js";
@@ -55,8 +56,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   const baseline = options.baselineFile ? await loadBaseline(options.baselineFile) : undefined;
   const exceptions = options.exceptionsFile ? await loadExceptions(options.exceptionsFile, knownRuleIds()) : undefined;
 
-  const { grants, principalCount, onAnyResource } = evaluateAccess(snapshot, capabilities);
-  const result = assembleResult(snapshot, grants, principalCount, { baseline, exceptions, now });
+  const { grants, principalCount, onAnyResource, coverageGaps } = evaluateAccess(snapshot, capabilities);
+  const result = assembleResult(withCoverageGaps(snapshot, coverageGaps), grants, principalCount, { baseline, exceptions, now });
   if (onAnyResource) result.capabilitiesOnAnyResource = true;
 
   const reportFolder =
@@ -68,18 +69,25 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   return { result, reportFolder, exitCode };
 }
 
+/** What evaluating a snapshot's access gives the rest of the audit. */
+export interface EvaluatedAccess {
+  grants: CapabilityGrant[];
+  principalCount: number;
+  /** True when the snapshot has no Security Lake, so capabilities were checked on `*`. */
+  onAnyResource: boolean;
+  /** Policies the evaluation could not fully read, as coverage gaps for the rules and report. */
+  coverageGaps: CoverageEntry[];
+}
+
 /**
  * Every capability grant of the snapshot and the number of principals. The graph stays inside
  * this call: its compiled policies and caches are most of the audit's memory, and a local of
  * the async audit would keep them alive while the report is written.
  */
-export function evaluateAccess(
-  snapshot: Snapshot,
-  capabilities: CapabilityCatalog,
-  timings?: BuildTimings,
-): { grants: CapabilityGrant[]; principalCount: number; onAnyResource: boolean } {
+export function evaluateAccess(snapshot: Snapshot, capabilities: CapabilityCatalog, timings?: BuildTimings): EvaluatedAccess {
   const graph = accessGraphOf(snapshot, capabilities, timings);
-  return { grants: graph.allGrants(), principalCount: graph.principals().length, onAnyResource: graph.fallback };
+  const grants = graph.allGrants();
+  return { grants, principalCount: graph.principals().length, onAnyResource: graph.fallback, coverageGaps: flawedPolicyGaps(graph.flawedPolicies, snapshot) };
 }
 
 /** What the rules read besides the snapshot and the grants. */

@@ -4,7 +4,7 @@ import { inputError } from "../../shared/errors.js";
 import { accessGraphOf } from "../../evaluator/graph/index.js";
 import type { CliCommand } from "../command.js";
 import { loadCapabilities } from "../capabilities-file.js";
-import { FALLBACK_NOTE, formatGrants } from "../grant-text.js";
+import { flawedPoliciesJson, formatGrants, queryNotes } from "../grant-text.js";
 
 /** `lakewarden can-what INPUT --principal ARN`: the capabilities of one principal, with paths. */
 export const canWhatCommand: CliCommand = {
@@ -25,10 +25,10 @@ export const canWhatCommand: CliCommand = {
 
         const grants = graph.canWhat(options.principal);
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ fallback: graph.fallback, principal: node.ref, grants }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ fallback: graph.fallback, flawedPolicies: flawedPoliciesJson(graph.flawedPolicies), principal: node.ref, grants }, null, 2)}\n`);
           return;
         }
-        process.stdout.write(formatGrants(`capabilities of ${options.principal}`, grants, true, graph.fallback ? [FALLBACK_NOTE] : []));
+        process.stdout.write(formatGrants(`capabilities of ${options.principal}`, grants, true, queryNotes(graph, true)));
       });
   },
 };

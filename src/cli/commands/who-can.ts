@@ -4,7 +4,7 @@ import { inputError } from "../../shared/errors.js";
 import { accessGraphOf } from "../../evaluator/graph/index.js";
 import type { CliCommand } from "../command.js";
 import { loadCapabilities } from "../capabilities-file.js";
-import { FALLBACK_NOTE, formatGrants } from "../grant-text.js";
+import { flawedPoliciesJson, formatGrants, queryNotes } from "../grant-text.js";
 
 interface WhoCanOptions {
   capability?: string;
@@ -42,11 +42,11 @@ export const whoCanCommand: CliCommand = {
         const graph = accessGraphOf(await loadAuditInput(input), capabilities);
         const grants = options.capability ? graph.grants(options.capability) : graph.whoCan(options.action ?? "", options.resource ?? "");
         if (options.json) {
-          process.stdout.write(`${JSON.stringify({ fallback: graph.fallback, grants }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ fallback: graph.fallback, flawedPolicies: flawedPoliciesJson(graph.flawedPolicies), grants }, null, 2)}\n`);
           return;
         }
         const title = options.capability ?? `${options.action} on ${options.resource}`;
-        process.stdout.write(formatGrants(title, grants, false, graph.fallback && options.capability ? [FALLBACK_NOTE] : []));
+        process.stdout.write(formatGrants(title, grants, false, queryNotes(graph, options.capability !== undefined)));
       });
   },
 };

@@ -40,6 +40,7 @@ export function buildAccessGraph(snapshot: Snapshot, capabilities: CapabilityCat
 
   builder.addEdges();
   const graph = new AccessGraph(builder.actors, builder.edges, builder.scopes, capabilities, builder.decider, builder.resourceLookup, builder.holdings);
+  graph.flawedPolicies = builder.catalog.flawed;
   if (timings) {
     timings.compileMs = compiled - started;
     timings.edgesMs = performance.now() - compiled;

@@ -13,6 +13,7 @@ export class PolicyCatalog {
   private readonly scpLevelsByAccount = new Map<string, (readonly CompiledPolicy[])[]>();
   private readonly rcpLevelsByAccount = new Map<string, (readonly CompiledPolicy[])[]>();
   private compiledCount = 0;
+  private readonly flawedPolicies: CompiledPolicy[] = [];
 
   constructor(
     private readonly snapshot: Snapshot,
@@ -70,10 +71,20 @@ export class PolicyCatalog {
     return this.rcpLevelsByAccount.get(accountId);
   }
 
+  /**
+   * Policies compiled so far that could not be read or break the grammar. The graph evaluates
+   * what it can of them, so the audit reports each as input it could not fully assess.
+   */
+  get flawed(): readonly CompiledPolicy[] {
+    return this.flawedPolicies;
+  }
+
   /** Compiles a document that is not shared (inline, trust, resource policies). */
   compile(document: PolicyDocument, source: PolicySource): CompiledPolicy {
     this.compiledCount += 1;
-    return this.engine.compile(document, source);
+    const compiled = this.engine.compile(document, source);
+    if (compiled.problems.length > 0 || !compiled.usable) this.flawedPolicies.push(compiled);
+    return compiled;
   }
 
   private indexManaged(account: AccountSnapshot): void {

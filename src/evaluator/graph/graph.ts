@@ -1,4 +1,5 @@
 import type { CapabilityGrant, PathStep } from "../access.js";
+import type { CompiledPolicy } from "../types.js";
 import type { Actor } from "./actors.js";
 import { uniqueStatements } from "./statements.js";
 import type { CapabilityCatalog, DerivedCapability, DirectCapability } from "./capabilities.js";
@@ -18,6 +19,8 @@ export class AccessGraph {
   private readonly reverse: ReverseIndex;
   private readonly holdingsCache = new Map<string, Map<string, Holding>>();
   private readonly grantsCache = new Map<string, CapabilityGrant[]>();
+  /** Policies of the snapshot that could not be read or break the grammar (see PolicyCatalog.flawed). */
+  flawedPolicies: readonly CompiledPolicy[] = [];
 
   constructor(
     readonly nodes: ReadonlyMap<string, Actor>,
