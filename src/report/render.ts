@@ -2,13 +2,15 @@
  * Handlebars rendering. Templates and partials are compiled only from the files under
  * templates/, never from data. Every value is inserted with `{{ }}`, which escapes it. The one
  * triple-stash, in layout.hbs, inserts the page body that these same templates rendered.
+ * Each finished page then goes through `makeVisible` once. The templates contain no control or
+ * bidirectional character, so every one left in the page came from data and is shown.
  */
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
-import { makeViewDataVisible } from "./view/text.js";
+import { makeVisible } from "./view/text.js";
 
 /** The shipped templates folder: `templates/` at the package root, beside `src/` and `dist/`. */
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
@@ -56,8 +58,8 @@ export async function loadRenderer(folder: string = TEMPLATES_DIR): Promise<Page
     styleHash,
     render(page, layoutData, data) {
       const template = pages.get(page)!;
-      const body = template(makeViewDataVisible(data));
-      return layout({ ...makeViewDataVisible(layoutData), styleHash, body });
+      const body = template(data);
+      return makeVisible(layout({ ...layoutData, styleHash, body }));
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Text safety for the report. Every string in a view model comes from a scanned account, so
- * before rendering it is made inert beyond what HTML escaping does: bidirectional overrides
+ * each rendered page is made inert beyond what HTML escaping does: bidirectional overrides
  * and control characters become visible code points. No template turns such a string into a
  * link; links point only at the report's own pages.
  */
@@ -20,27 +20,6 @@ export function makeVisible(text: string): string {
     const codePoint = character.codePointAt(0) ?? 0;
     return `[U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}]`;
   });
-}
-
-/**
- * Copies a view model with every string passed through `makeVisible`, so no template can
- * forget it. Only plain objects and arrays are walked; view models hold nothing else.
- */
-export function makeViewDataVisible<T>(value: T): T {
-  if (typeof value === "string") {
-    return makeVisible(value) as T;
-  }
-  if (Array.isArray(value)) {
-    return value.map((item: unknown) => makeViewDataVisible(item)) as T;
-  }
-  if (value !== null && typeof value === "object") {
-    const copy: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      copy[key] = makeViewDataVisible(item);
-    }
-    return copy as T;
-  }
-  return value;
 }
 
 /**
