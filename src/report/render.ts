@@ -19,7 +19,7 @@ export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.me
 const STYLESHEET_FILE = "report.css";
 
 /** Page templates a report consists of; each renders inside layout.hbs. */
-export const PAGE_TEMPLATES = ["index", "principals", "subscribers", "access-analyzer", "controls", "coverage"] as const;
+export const PAGE_TEMPLATES = ["index", "findings", "principals", "subscribers", "access-analyzer", "controls", "coverage"] as const;
 export type PageTemplate = (typeof PAGE_TEMPLATES)[number];
 
 /** Data every page's layout reads, besides the page's own. */

@@ -103,7 +103,6 @@ export function viewEvidence(evidence: readonly Evidence[], names: ReadonlyMap<s
 export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, string>, capability?: string): PathView {
   const nameOf = (id: string): string => names.get(id) ?? shortName(id);
   const hops = steps.map((step, index) => viewHop(step, index + 1, nameOf));
-  const chainNames = steps.length === 0 ? [] : [nameOf(steps[0]!.from), ...steps.map((step) => nameOf(step.to))];
 
   return {
     capability,
@@ -111,8 +110,15 @@ export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, 
     hopCount: steps.length,
     conditional: hops.some((hop) => hop.conditions.length > 0),
     hops,
-    chain: chainNames.join(" → "),
+    chain: viewChain(steps, names),
   };
+}
+
+/** Returns `A → B → C`: the nodes of a path by name, for a one-line summary. */
+export function viewChain(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string {
+  const nameOf = (id: string): string => names.get(id) ?? shortName(id);
+  const chainNames = steps.length === 0 ? [] : [nameOf(steps[0]!.from), ...steps.map((step) => nameOf(step.to))];
+  return chainNames.join(" → ");
 }
 
 function viewHop(step: PathStep, number: number, nameOf: (id: string) => string): HopView {

@@ -4,7 +4,7 @@
  */
 import type { Acceptance } from "../../findings/audit-result.js";
 import type { Finding, Severity } from "../../findings/finding.js";
-import { SEVERITIES, severityRank } from "../../findings/finding.js";
+import { severityRank } from "../../findings/finding.js";
 import { accountLabel, type AccountNames } from "./accounts.js";
 import { viewEvidence, type EvidenceView } from "./evidence.js";
 import { SEVERITY_TITLES } from "./labels.js";
@@ -40,15 +40,6 @@ export interface FindingView {
   hasEvidence: boolean;
   acceptance?: { justification: string; approver: string; expires: string };
 }
-
-export interface SeverityGroupView {
-  severity: Severity;
-  title: string;
-  findings: FindingView[];
-}
-
-/** The page with the findings list. Other pages link to `index.html#<anchor>`. */
-export const FINDINGS_PAGE = "index.html";
 
 /** Returns the anchor of a finding, for links from the controls, subscribers and principals pages. */
 export function findingAnchor(findingId: string): string {
@@ -108,13 +99,4 @@ export function viewFinding(
             expires: formatTime(acceptance.expiresAt),
           },
   };
-}
-
-/** Groups finding views by severity, most severe first, leaving out empty groups. */
-export function groupBySeverity(findings: readonly FindingView[]): SeverityGroupView[] {
-  return SEVERITIES.map((severity) => ({
-    severity,
-    title: SEVERITY_TITLES[severity],
-    findings: findings.filter((finding) => finding.severity === severity),
-  })).filter((group) => group.findings.length > 0);
 }
