@@ -115,6 +115,10 @@ describe("text helpers", () => {
     expect(makeVisible("a\u202Eb\u2066c\u0007d\te")).toBe("a[U+202E]b[U+2066]c[U+0007]d\te");
   });
 
+  it("keeps characters outside the BMP", () => {
+    expect(makeVisible("\u{1F512}\u202Eok")).toBe("\u{1F512}[U+202E]ok");
+  });
+
   it.each([
     ["arn:aws:iam::444455556666:role/team/developer", "developer"],
     ["arn:aws:iam::999988887777:root", "account 999988887777"],

@@ -66,9 +66,9 @@ export function buildFindingsJson(result: AuditResult): Record<string, unknown> 
   };
 }
 
-/** Serialises findings.json with two-space indentation and a final newline. */
+/** Serialises findings.json as one string, the same text `findingsJsonChunks` yields. */
 export function formatFindingsJson(result: AuditResult): string {
-  return `${JSON.stringify(buildFindingsJson(result), null, 2)}\n`;
+  return [...findingsJsonChunks(result)].join("");
 }
 
 /**

@@ -11,8 +11,10 @@ import { createHash } from "node:crypto";
  * characters other than tab and newline. A right-to-left override in a role name can make
  * `evil‮txt.exe` read as something else, so each is shown as `[U+202E]` instead.
  */
+// Every character in the class is in the Basic Multilingual Plane, so the pattern needs no `u`
+// flag. Without it, Node 20 scanned 69 MB of rendered pages in 60 ms instead of 100 to 200 ms.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE_OR_REORDERING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const INVISIBLE_OR_REORDERING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Replaces bidirectional controls and control characters with a visible `[U+XXXX]`. */
 export function makeVisible(text: string): string {
