@@ -39,6 +39,19 @@ describe("template safety", () => {
     expect(offending).toEqual([]);
   });
 
+  it("keeps each pre block on one line", async () => {
+    // The renderer strips template indentation, which would change a multi-line <pre>.
+    const spanning: string[] = [];
+    for (const file of await filesUnder(TEMPLATES_DIR, ".hbs")) {
+      for (const match of (await readFile(file, "utf8")).matchAll(/<pre[\s\S]*?<\/pre>/g)) {
+        if (match[0].includes("\n")) {
+          spanning.push(relative(ROOT, file));
+        }
+      }
+    }
+    expect(spanning).toEqual([]);
+  });
+
   it("never sets noEscape or prototype access", async () => {
     const offending: string[] = [];
     for (const file of await filesUnder(join(ROOT, "src"), ".ts")) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PRINCIPAL_ROWS_PER_PAGE } from "../../src/report/view/access.js";
-import { shortName } from "../../src/report/view/evidence.js";
+import type { StatementEvidence } from "../../src/findings/finding.js";
+import { shortName, viewEvidence } from "../../src/report/view/evidence.js";
 import { viewReport } from "../../src/report/view/report-view.js";
 import { makeVisible } from "../../src/report/view/text.js";
 import { exampleAuditResult, largeAuditResult } from "../fixtures/audit-results.js";
@@ -107,6 +108,26 @@ describe("principals paging", () => {
   it("has one page without grants", () => {
     const empty = viewReport({ ...exampleAuditResult(), grants: [] });
     expect(empty.access.pages.map((page) => page.file)).toEqual(["principals-1.html"]);
+  });
+});
+
+describe("statement evidence", () => {
+  const ref = { policy: { type: "identity" as const, id: "arn:aws:iam::444455556666:policy/read" }, index: 1, effect: "Allow" as const, sid: "Read" };
+  const step = { from: "a", to: "b", edge: "capability", description: "a reads b", statements: [ref] };
+  const cited: StatementEvidence = { kind: "statement", policyType: "identity", policyId: ref.policy.id, statementIndex: 1, effect: "Allow", sid: "Read" };
+
+  it("leaves out a statement a hop cites", () => {
+    expect(viewEvidence([{ kind: "path", steps: [step] }, cited], new Map()).statements).toEqual([]);
+  });
+
+  it("keeps a statement with its text", () => {
+    const withText = { ...cited, statement: '{"Sid":"Read"}' };
+    expect(viewEvidence([{ kind: "path", steps: [step] }, withText], new Map()).statements).toHaveLength(1);
+  });
+
+  it("keeps a statement no hop cites", () => {
+    const other = { ...cited, statementIndex: 2 };
+    expect(viewEvidence([{ kind: "path", steps: [step] }, other], new Map()).statements).toHaveLength(1);
   });
 });
 

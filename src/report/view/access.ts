@@ -50,7 +50,10 @@ export interface GrantRowView {
   path?: PathView;
   pathInFinding?: string;
   resources: string[];
-  /** Findings whose subject is this principal, which mark access the baseline does not approve. */
+  /**
+   * Findings whose subject is this principal and that concern this capability (or none in
+   * particular), which mark access the baseline does not approve.
+   */
   findings: { title: string; severity: string; href: string }[];
 }
 
@@ -184,7 +187,7 @@ function viewGrantRow(grant: CapabilityGrant, index: number, context: RowContext
     path: pathInFinding === undefined ? viewPath(grant.path, context.names, grant.capability) : undefined,
     pathInFinding,
     resources: [...grant.resources],
-    findings: subject?.links ?? [],
+    findings: subject?.linksFor(grant.capability) ?? [],
   };
 }
 

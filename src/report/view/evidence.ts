@@ -92,9 +92,16 @@ export function shortName(id: string): string {
 
 /** Builds the evidence view of a finding from its evidence list. */
 export function viewEvidence(evidence: readonly Evidence[], names: ReadonlyMap<string, string>): EvidenceView {
+  const paths = evidence.filter((item): item is PathEvidence => item.kind === "path");
+  const shownInHops = new Set(paths.flatMap((path) => path.steps.flatMap((step) => step.statements.map(statementRefKey))));
+
   return {
-    statements: evidence.filter((item): item is StatementEvidence => item.kind === "statement").map(viewStatement),
-    paths: evidence.filter((item): item is PathEvidence => item.kind === "path").map((path) => viewPath(path.steps, names, path.capability)),
+    // A statement without its text shows no more than the hop that cites it, so it is left out.
+    statements: evidence
+      .filter((item): item is StatementEvidence => item.kind === "statement")
+      .filter((item) => item.statement !== undefined || !shownInHops.has(statementKey(item)))
+      .map(viewStatement),
+    paths: paths.map((path) => viewPath(path.steps, names, path.capability)),
     facts: evidence.filter((item): item is FactEvidence => item.kind === "fact").map((fact) => ({ text: fact.text, value: fact.value })),
   };
 }
@@ -135,6 +142,15 @@ function viewHop(step: PathStep, number: number, nameOf: (id: string) => string)
     conditions: (step.conditions ?? []).map(viewCondition),
     requires: [...(step.requires ?? [])],
   };
+}
+
+/** Identifies a statement by every field a statement line shows, so equal keys render alike. */
+function statementKey(item: StatementEvidence): string {
+  return JSON.stringify([item.policyType, item.policyId, item.policyName ?? null, item.statementIndex, item.sid ?? null, item.effect]);
+}
+
+function statementRefKey(ref: StatementRef): string {
+  return JSON.stringify([ref.policy.type, ref.policy.id, ref.policy.name ?? null, ref.index, ref.sid ?? null, ref.effect]);
 }
 
 function viewStatement(evidence: StatementEvidence): StatementView {

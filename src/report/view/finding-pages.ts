@@ -2,7 +2,7 @@
  * Findings split into pages: index.html contains the first page after the summary, and
  * findings-2.html, findings-3.html... contain the rest, worst first, then the accepted risks. A
  * finding's anchor is the same on every run; its page follows from the sort order, and every
- * link to a finding goes through `FindingPages.href` so it points at the page that holds it.
+ * link to a finding goes through `FindingPages.href` so it points at the page that contains it.
  */
 import type { Acceptance } from "../../findings/audit-result.js";
 import type { Finding, Severity } from "../../findings/finding.js";
@@ -81,7 +81,9 @@ export function findingsPageFile(number: number): string {
 export function pageFindings(open: readonly Finding[], accepted: readonly Finding[], perPage: number = FINDINGS_PER_PAGE): FindingPages {
   const all = [...open, ...accepted];
   const pages: FindingsPage[] = [];
-  const fileOf = new Map<string, string>();
+  // Links are looked up once per control, subscriber and principal row that names a finding,
+  // so each finding's link, with its hashed anchor, is built once here.
+  const hrefOf = new Map<string, string>();
 
   for (let start = 0; start < all.length || pages.length === 0; start += perPage) {
     const number = pages.length + 1;
@@ -96,7 +98,8 @@ export function pageFindings(open: readonly Finding[], accepted: readonly Findin
       last: end,
     });
     for (let index = start; index < end; index += 1) {
-      fileOf.set(all[index]!.id, file);
+      const id = all[index]!.id;
+      hrefOf.set(id, `${file}#${findingAnchor(id)}`);
     }
   }
 
@@ -104,8 +107,8 @@ export function pageFindings(open: readonly Finding[], accepted: readonly Findin
   return {
     pages,
     total: all.length,
-    href: (findingId) => `${fileOf.get(findingId) ?? findingsPageFile(1)}#${findingAnchor(findingId)}`,
-    acceptedFile: firstAccepted === undefined ? pages[pages.length - 1]!.file : fileOf.get(firstAccepted.id)!,
+    href: (findingId) => hrefOf.get(findingId) ?? `${findingsPageFile(1)}#${findingAnchor(findingId)}`,
+    acceptedFile: firstAccepted === undefined ? pages[pages.length - 1]!.file : pages.find((page) => page.accepted.length > 0)!.file,
   };
 }
 

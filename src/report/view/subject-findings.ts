@@ -1,6 +1,7 @@
 /**
  * Findings grouped by their subject, for the rows of the principals pages: each row links the
- * findings about its principal, and shows a path in full only when no finding already does.
+ * findings about its principal and capability, and shows a path in full only when no finding
+ * already does.
  */
 import type { PathStep } from "../../evaluator/access.js";
 import type { Finding, PathEvidence } from "../../findings/finding.js";
@@ -14,12 +15,21 @@ export interface FindingLinkView {
 
 /** The findings about one subject. */
 export interface SubjectFindings {
-  links: FindingLinkView[];
+  /**
+   * Returns the links to findings about `capability`: those with a path for it, and those
+   * with no path, which are about the principal as a whole.
+   */
+  linksFor(capability: string): FindingLinkView[];
   /**
    * Returns the link to a finding whose evidence shows this exact path for `capability`,
    * or undefined when none does.
    */
   pathHref(capability: string, steps: readonly PathStep[]): string | undefined;
+}
+
+interface SubjectLink {
+  link: FindingLinkView;
+  capabilities: ReadonlySet<string | undefined>;
 }
 
 interface ShownPath {
@@ -30,23 +40,23 @@ interface ShownPath {
 
 /** Groups findings by subject id; `href` returns the link to a finding on its page. */
 export function findingsBySubject(findings: readonly Finding[], href: (findingId: string) => string): Map<string, SubjectFindings> {
-  const links = new Map<string, FindingLinkView[]>();
+  const links = new Map<string, SubjectLink[]>();
   const paths = new Map<string, ShownPath[]>();
 
   for (const finding of findings) {
     const link = { title: finding.title, severity: finding.severity, href: href(finding.id) };
-    listIn(links, finding.subject.id).push(link);
-    for (const item of finding.evidence) {
-      if (item.kind === "path") {
-        listIn(paths, finding.subject.id).push(shownPath(item, link.href));
-      }
-    }
+    const findingPaths = finding.evidence.filter((item): item is PathEvidence => item.kind === "path");
+    listIn(links, finding.subject.id).push({ link, capabilities: new Set(findingPaths.map((path) => path.capability)) });
+    listIn(paths, finding.subject.id).push(...findingPaths.map((path) => shownPath(path, link.href)));
   }
 
   const bySubject = new Map<string, SubjectFindings>();
   for (const [subject, subjectLinks] of links) {
     const shown = paths.get(subject) ?? [];
-    bySubject.set(subject, { links: subjectLinks, pathHref: (capability, steps) => shown.find((path) => path.capability === capability && samePath(path.steps, steps))?.href });
+    bySubject.set(subject, {
+      linksFor: (capability) => subjectLinks.filter((entry) => entry.capabilities.size === 0 || entry.capabilities.has(capability)).map((entry) => entry.link),
+      pathHref: (capability, steps) => shown.find((path) => path.capability === capability && samePath(path.steps, steps))?.href,
+    });
   }
   return bySubject;
 }
