@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PRINCIPAL_ROWS_PER_PAGE } from "../../src/report/view/access.js";
 import type { StatementEvidence } from "../../src/findings/finding.js";
-import { shortName, viewEvidence } from "../../src/report/view/evidence.js";
+import { shortName, viewEvidence, viewPath } from "../../src/report/view/evidence.js";
 import { viewReport } from "../../src/report/view/report-view.js";
 import { makeVisible } from "../../src/report/view/text.js";
 import { exampleAuditResult, largeAuditResult } from "../fixtures/audit-results.js";
@@ -111,6 +111,23 @@ describe("principals paging", () => {
   });
 });
 
+describe("path names", () => {
+  const hop = (from: string, to: string) => ({ from, to, edge: "canAssume", description: `${from} assumes ${to}`, statements: [] });
+
+  it("names each hop's ends", () => {
+    const path = viewPath([hop("a", "b"), hop("b", "c")], new Map([["b", "role b"]]));
+    expect(path.hops.map((entry) => [entry.fromName, entry.toName])).toEqual([
+      ["a", "role b"],
+      ["role b", "c"],
+    ]);
+  });
+
+  it("names a hop that starts elsewhere", () => {
+    const path = viewPath([hop("a", "b"), hop("x", "c")], new Map());
+    expect(path.hops[1]!.fromName).toBe("x");
+  });
+});
+
 describe("statement evidence", () => {
   const ref = { policy: { type: "identity" as const, id: "arn:aws:iam::444455556666:policy/read" }, index: 1, effect: "Allow" as const, sid: "Read" };
   const step = { from: "a", to: "b", edge: "capability", description: "a reads b", statements: [ref] };
@@ -123,6 +140,11 @@ describe("statement evidence", () => {
   it("keeps a statement with its text", () => {
     const withText = { ...cited, statement: '{"Sid":"Read"}' };
     expect(viewEvidence([{ kind: "path", steps: [step] }, withText], new Map()).statements).toHaveLength(1);
+  });
+
+  it("keeps a statement without the hop's Sid", () => {
+    const { sid: _sid, ...withoutSid } = cited;
+    expect(viewEvidence([{ kind: "path", steps: [step] }, withoutSid], new Map()).statements).toHaveLength(1);
   });
 
   it("keeps a statement no hop cites", () => {

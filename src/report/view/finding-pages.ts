@@ -1,14 +1,14 @@
 /**
  * Findings split into pages: index.html contains the first page after the summary, and
  * findings-2.html, findings-3.html... contain the rest, worst first, then the accepted risks. A
- * finding's anchor is the same on every run; its page follows from the sort order, and every
- * link to a finding goes through `FindingPages.href` so it points at the page that contains it.
+ * finding's anchor is the same on every run, and its page follows from the sort order. Every
+ * link to a finding goes through `FindingPages.href`, so it points at the page that contains it.
  */
 import type { Acceptance } from "../../findings/audit-result.js";
 import type { Finding, Severity } from "../../findings/finding.js";
 import { SEVERITIES } from "../../findings/finding.js";
 import type { AccountNames } from "./accounts.js";
-import { findingAnchor, viewFinding, type FindingView } from "./findings.js";
+import { findingAnchor, viewFinding, type ControlLinkView, type FindingView } from "./findings.js";
 import { SEVERITY_TITLES } from "./labels.js";
 
 /**
@@ -46,6 +46,8 @@ export interface FindingViewContext {
   acceptances: ReadonlyMap<string, Acceptance>;
   /** Open findings per severity in the whole report, for group headings. */
   openCounts: Readonly<Record<Severity, number>>;
+  /** Returns the link to a control, the same object for every finding that cites it. */
+  controlLink(id: string): ControlLinkView;
 }
 
 /** One severity's findings on a page; `continued` when the group began on an earlier page. */
@@ -124,7 +126,7 @@ export function viewFindingsPage(page: FindingsPage, pages: FindingPages, contex
     title: SEVERITY_TITLES[severity],
     total: context.openCounts[severity],
     continued: severity === continuing,
-    findings: page.open.filter((finding) => finding.severity === severity).map((finding) => viewFinding(finding, context.names, undefined, context.accountNames)),
+    findings: page.open.filter((finding) => finding.severity === severity).map((finding) => viewFinding(finding, context.names, undefined, context.accountNames, context.controlLink)),
   })).filter((group) => group.findings.length > 0);
 
   return {
@@ -133,7 +135,7 @@ export function viewFindingsPage(page: FindingsPage, pages: FindingPages, contex
     total: pages.total,
     showOpen: page.number === 1 || groups.length > 0,
     groups,
-    accepted: page.accepted.map((finding) => viewFinding(finding, context.names, context.acceptances.get(finding.id), context.accountNames)),
+    accepted: page.accepted.map((finding) => viewFinding(finding, context.names, context.acceptances.get(finding.id), context.accountNames, context.controlLink)),
     acceptedStart: page.file === pages.acceptedFile,
     showAccepted: page.accepted.length > 0 || (isLast && !hasAccepted),
   };

@@ -61,12 +61,21 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** Builds the view of one finding; `names` maps principal ids to their labels. */
+/** Returns the link to a control on the controls page. */
+export function controlLink(id: string): ControlLinkView {
+  return { id, label: id.replace(":", " "), href: `controls.html#${controlAnchor(id)}` };
+}
+
+/**
+ * Builds the view of one finding; `names` maps principal ids to their labels. `linkControl`
+ * may return shared links, since a report cites few controls across thousands of findings.
+ */
 export function viewFinding(
   finding: Finding,
   names: ReadonlyMap<string, string>,
   acceptance?: Acceptance,
   accountNames: AccountNames = {},
+  linkControl: (id: string) => ControlLinkView = controlLink,
 ): FindingView {
   const evidence = viewEvidence(finding.evidence, names);
 
@@ -87,7 +96,7 @@ export function viewFinding(
     region: finding.subject.region,
     summary: finding.summary,
     remediation: finding.remediation,
-    controls: finding.controls.map((id) => ({ id, label: id.replace(":", " "), href: `controls.html#${controlAnchor(id)}` })),
+    controls: finding.controls.map(linkControl),
     evidence,
     hasEvidence: evidence.statements.length + evidence.paths.length + evidence.facts.length > 0,
     acceptance:

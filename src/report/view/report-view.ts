@@ -11,7 +11,7 @@ import { viewAccessAnalyzer, type AccessAnalyzerView } from "./access-analyzer.j
 import { viewControls, type FrameworkView } from "./controls.js";
 import { viewCoverage, type CoverageView } from "./coverage.js";
 import { pageFindings, type FindingPages, type FindingViewContext } from "./finding-pages.js";
-import { sortFindings } from "./findings.js";
+import { controlLink, sortFindings, type ControlLinkView } from "./findings.js";
 import { SEVERITY_TITLES } from "./labels.js";
 import { viewSubscribers, type SubscribersView } from "./subscribers.js";
 import { formatTime } from "./text.js";
@@ -77,6 +77,7 @@ export function viewReport(result: AuditResult): ReportView {
       accountNames,
       acceptances: new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance])),
       openCounts: countBySeverity(open),
+      controlLink: memoise(controlLink),
     },
     access: viewAccess(result.grants, names, everyFinding, accountNames, href),
     subscribers: viewSubscribers(result.subscribers, everyFinding, accountNames, href),
@@ -127,6 +128,18 @@ function notAssessedControls(frameworks: readonly FrameworkView[]): { id: string
   return frameworks.flatMap((framework) =>
     framework.controls.filter((control) => control.notAssessed).map((control) => ({ id: control.id, href: `controls.html#${control.anchor}` })),
   );
+}
+
+function memoise(link: (id: string) => ControlLinkView): (id: string) => ControlLinkView {
+  const links = new Map<string, ControlLinkView>();
+  return (id) => {
+    let cached = links.get(id);
+    if (cached === undefined) {
+      cached = link(id);
+      links.set(id, cached);
+    }
+    return cached;
+  };
 }
 
 function sum(values: readonly number[]): number {
