@@ -56,6 +56,7 @@ export function* renderPages(view: ReportView, renderer: PageRenderer): Generato
     accessAnalyzer: view.accessAnalyzer,
     subscribers: view.subscribers,
     access: { summaries: view.access.summaries, totalRows: view.access.totalRows },
+    findingsOnIndex: true,
     ...findingsOf(firstFindings!),
   };
   yield { file: "index.html", html: renderer.render("index", layout("index", "Summary"), indexData) };
