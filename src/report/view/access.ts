@@ -109,8 +109,8 @@ export function principalsPageFile(number: number): string {
 }
 
 /**
- * Sorts the graph's grants into pages and builds the per-capability summaries. Each row will
- * link the findings (open and accepted) whose subject is its principal, through `findingHref`.
+ * Sorts the graph's grants into pages and builds the per-capability summaries. The rows, built
+ * per page, link the findings (open and accepted) about their principal through `findingHref`.
  */
 export function viewAccess(
   grants: readonly CapabilityGrant[],

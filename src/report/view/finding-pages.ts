@@ -119,7 +119,7 @@ export function viewFindingsPage(page: FindingsPage, pages: FindingPages, contex
   const previous = pages.pages[page.number - 2];
   const continuing = previous?.open[previous.open.length - 1]?.severity;
   const isLast = page.number === pages.pages.length;
-  const hasAccepted = pages.total > 0 && pages.pages.some((candidate) => candidate.accepted.length > 0);
+  const hasAccepted = pages.pages.some((candidate) => candidate.accepted.length > 0);
 
   const groups = SEVERITIES.map((severity) => ({
     severity,
