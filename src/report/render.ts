@@ -48,6 +48,7 @@ export async function loadRenderer(folder: string = TEMPLATES_DIR): Promise<Page
   handlebars.registerPartial("styles", stylesheet);
   await registerPartials(handlebars, join(folder, "partials"));
   handlebars.registerHelper("plural", (count: unknown, singular: unknown, plural: unknown) => (count === 1 ? singular : plural));
+  handlebars.registerHelper("joinEach", joinEach);
 
   const layout = compile(await readFile(join(folder, "layout.hbs"), "utf8"));
   const pages = new Map<PageTemplate, Handlebars.TemplateDelegate>();
@@ -66,6 +67,23 @@ export async function loadRenderer(folder: string = TEMPLATES_DIR): Promise<Page
   };
 }
 
+/**
+ * Renders a block once per item of an array, as `each` does without `@index`, `@first` and
+ * `@last`, and joins the results with `Array.join`. That gives one flat string, so each
+ * item's fragments die young instead of growing a rope across the page. The rope made
+ * garbage collection and the final flattening the costliest steps of rendering large pages.
+ */
+function joinEach(this: unknown, items: unknown, options: Handlebars.HelperOptions): string {
+  if (!Array.isArray(items)) {
+    return "";
+  }
+  const parts: string[] = [];
+  for (const item of items) {
+    parts.push(options.fn(item, { data: options.data as unknown }));
+  }
+  return parts.join("");
+}
+
 async function registerPartials(handlebars: typeof Handlebars, folder: string): Promise<void> {
   const files = (await readdir(folder)).filter((file) => file.endsWith(".hbs")).sort();
   for (const file of files) {
@@ -75,7 +93,7 @@ async function registerPartials(handlebars: typeof Handlebars, folder: string): 
 
 /**
  * Removes the indentation of template lines, which HTML collapses anyway and which made up
- * about a tenth of a large report's bytes. The line breaks stay, so inline elements keep the
+ * 4 to 7% of a large report's bytes. The line breaks stay, so inline elements keep the
  * space between them, and no template has a line break inside a `<pre>`.
  */
 function withoutIndentation(template: string): string {
