@@ -132,11 +132,12 @@ describe("row finding links", () => {
   const read = linked.findings[linked.findings.length - 1]!;
   const tamper = { ...read, id: `tamper:${read.subject.id}`, title: "Can tamper", evidence: [{ kind: "path" as const, capability: "lake.tamper", steps: [] }] };
   const keys = { ...read, id: `keys:${read.subject.id}`, title: "Has old keys", evidence: [{ kind: "fact" as const, text: "Access key age", value: "400 days" }] };
-  linked.findings.push(tamper, keys);
+  const anyPath = { ...read, id: `any:${read.subject.id}`, title: "Path without capability", evidence: [{ kind: "path" as const, steps: [] }] };
+  linked.findings.push(tamper, keys, anyPath);
   const row = principalRows(viewReport(linked)).find((entry) => entry.principalName === "app-00000-reader")!;
 
   it("links the row's capability", () => {
-    expect(row.findings.map((link) => link.title)).toEqual(["Unapproved principal can read lake data", "Has old keys"]);
+    expect(row.findings.map((link) => link.title)).toEqual(["Unapproved principal can read lake data", "Has old keys", "Path without capability"]);
   });
 });
 

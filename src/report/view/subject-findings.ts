@@ -17,7 +17,7 @@ export interface FindingLinkView {
 export interface SubjectFindings {
   /**
    * Returns the links to findings about `capability`: those with a path for it, and those
-   * with no path, which are about the principal as a whole.
+   * with no path or a path for no named capability, which are about the principal as a whole.
    */
   linksFor(capability: string): FindingLinkView[];
   /**
@@ -54,11 +54,16 @@ export function findingsBySubject(findings: readonly Finding[], href: (findingId
   for (const [subject, subjectLinks] of links) {
     const shown = paths.get(subject) ?? [];
     bySubject.set(subject, {
-      linksFor: (capability) => subjectLinks.filter((entry) => entry.capabilities.size === 0 || entry.capabilities.has(capability)).map((entry) => entry.link),
+      linksFor: (capability) => subjectLinks.filter((entry) => concerns(entry, capability)).map((entry) => entry.link),
       pathHref: (capability, steps) => shown.find((path) => path.capability === capability && samePath(path.steps, steps))?.href,
     });
   }
   return bySubject;
+}
+
+/** True when a finding has a path for `capability`, or no path tied to one capability. */
+function concerns(entry: SubjectLink, capability: string): boolean {
+  return entry.capabilities.size === 0 || entry.capabilities.has(undefined) || entry.capabilities.has(capability);
 }
 
 function listIn<T>(map: Map<string, T[]>, key: string): T[] {
