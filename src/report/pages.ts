@@ -1,9 +1,11 @@
 /**
- * The HTML pages of a report: index (summary, then findings), principals pages, subscribers,
- * controls and coverage, cross-linked through one navigation bar.
+ * The HTML pages of a report: index (summary, then the first findings), further findings
+ * pages, principals pages, subscribers, controls and coverage, cross-linked through one
+ * navigation bar.
  */
 import type { LayoutData, PageRenderer, PageTemplate } from "./render.js";
-import { principalsPageFile } from "./view/access.js";
+import { principalsPageFile, viewPrincipalsPage } from "./view/access.js";
+import { viewFindingsPage, type FindingsPage } from "./view/finding-pages.js";
 import type { ReportView } from "./view/report-view.js";
 
 /** One rendered page: its file name inside the report folder and its HTML. */
@@ -29,21 +31,46 @@ const NAV: readonly NavEntry[] = [
 ];
 
 /**
- * Renders the pages of the report one at a time, so a writer keeps one page's HTML in memory
- * even when a large organization needs hundreds of principals pages.
+ * Renders the pages of the report one at a time, each from view data built for it alone, so
+ * a writer keeps one page's data and HTML in memory even for hundreds of pages.
  */
 export function* renderPages(view: ReportView, renderer: PageRenderer): Generator<RenderedPage> {
   const layout = (page: PageTemplate, title: string): LayoutData => ({ title, run: view.run, nav: navFor(page, view) });
   const coverageComplete = view.coverage.complete;
-  const pageLinks = view.access.pages.map((page) => ({ number: page.number, file: page.file }));
+  const findingPages = view.findingPages;
+  const findingsOf = (page: FindingsPage) => ({
+    findings: viewFindingsPage(page, findingPages, view.findingContext),
+    findingPages: findingPages.pages.map((link) => ({ number: link.number, file: link.file, current: link.number === page.number })),
+  });
 
-  // The index shows only the access summaries; leaving the rows out keeps its render small.
-  const indexData = { ...view, access: { summaries: view.access.summaries, totalRows: view.access.totalRows } };
+  const [firstFindings, ...moreFindings] = findingPages.pages;
+  const indexData = {
+    run: view.run,
+    iamOnly: view.iamOnly,
+    coverage: view.coverage,
+    severities: view.severities,
+    findingCount: view.findingCount,
+    acceptedCount: view.acceptedCount,
+    acceptedHref: `${findingPages.acceptedFile}#accepted`,
+    controlTotals: view.controlTotals,
+    accessAnalyzer: view.accessAnalyzer,
+    subscribers: view.subscribers,
+    access: { summaries: view.access.summaries, totalRows: view.access.totalRows },
+    findingsOnIndex: true,
+    ...findingsOf(firstFindings!),
+  };
   yield { file: "index.html", html: renderer.render("index", layout("index", "Summary"), indexData) };
 
+  for (const page of moreFindings) {
+    const title = `Findings ${page.first} to ${page.last}`;
+    yield { file: page.file, html: renderer.render("findings", layout("findings", title), findingsOf(page)) };
+  }
+
+  const pageLinks = view.access.pages.map((page) => ({ number: page.number, file: page.file }));
   for (const page of view.access.pages) {
     const data = {
       page,
+      sections: viewPrincipalsPage(page, view.access.rowContext),
       pages: pageLinks.map((link) => ({ ...link, current: link.number === page.number })),
       totalRows: view.access.totalRows,
       coverageComplete,

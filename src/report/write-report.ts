@@ -3,7 +3,7 @@
  * machine-readable files asked for. The folder is built aside and renamed into place, so it
  * appears whole or not at all.
  */
-import { access, writeFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { join } from "node:path";
 import type { AuditResult } from "../findings/audit-result.js";
 import { LakewardenError, bug, isLakewardenError } from "../shared/errors.js";
@@ -11,6 +11,7 @@ import { writeFolderAtomic } from "../shared/atomic-write.js";
 import { formatFindingsCsv } from "./outputs/findings-csv.js";
 import { findingsJsonChunks } from "./outputs/findings-json.js";
 import { formatOcsfJsonl } from "./outputs/findings-ocsf.js";
+import { OverlappedWriter } from "./overlapped-writes.js";
 import { renderPages } from "./pages.js";
 import { loadRenderer } from "./render.js";
 import { viewReport } from "./view/report-view.js";
@@ -55,16 +56,25 @@ export async function writeReport(result: AuditResult, outDir: string, formats: 
 }
 
 async function fillFolder(temporary: string, result: AuditResult, chosen: ReadonlySet<ReportFormat>): Promise<void> {
-  if (chosen.has("html")) {
-    const renderer = await loadRenderer();
-    for (const page of renderPages(viewReport(result), renderer)) {
-      await writeFile(join(temporary, page.file), page.html, "utf8");
+  const writer = new OverlappedWriter();
+  try {
+    if (chosen.has("html")) {
+      const renderer = await loadRenderer();
+      for (const page of renderPages(viewReport(result), renderer)) {
+        await writer.write(join(temporary, page.file), page.html);
+      }
     }
-  }
-  for (const [format, output] of Object.entries(FORMAT_FILES)) {
-    if (chosen.has(format as ReportFormat)) {
-      await writeFile(join(temporary, output.file), output.format(result), "utf8");
+    for (const [format, output] of Object.entries(FORMAT_FILES)) {
+      if (chosen.has(format as ReportFormat)) {
+        const content = output.format(result);
+        const path = join(temporary, output.file);
+        await (typeof content === "string" ? writer.write(path, content) : writer.writeChunks(path, content));
+      }
     }
+    await writer.finish();
+  } finally {
+    // The folder is removed when filling fails, so no write may still be running then.
+    await writer.settle();
   }
 }
 

@@ -4,6 +4,7 @@ import type { AuditResult } from "../../src/findings/audit-result.js";
 import { labelWithAccount } from "../../src/report/view/accounts.js";
 import { viewReport } from "../../src/report/view/report-view.js";
 import { exampleAuditResult, LOG_ARCHIVE, WORKLOAD_PROD } from "../fixtures/audit-results.js";
+import { openFindingViews, principalRows } from "./view-helpers.js";
 
 const SSO_ADMIN = "AWSReservedSSO_AdministratorAccess_3f2a9c81d4e6b705";
 const LAKE_BUCKET = "arn:aws:s3:::aws-security-data-lake-us-east-1-k3j2h1g9f8d7";
@@ -29,7 +30,7 @@ function namedResult(): AuditResult {
 describe("account labels", () => {
   const view = viewReport(namedResult());
   const read = view.access.summaries.find((summary) => summary.capability === "lake.read")!;
-  const rows = view.access.pages.flatMap((page) => page.sections).flatMap((section) => section.rows);
+  const rows = principalRows(view);
 
   it("names the account of same-named roles", () => {
     const admins = rows.filter((row) => row.principalName === SSO_ADMIN).map((row) => row.inAccount);
@@ -38,11 +39,11 @@ describe("account labels", () => {
 
   it("names the account in path hops", () => {
     const admin = rows.find((row) => row.accountId === LOG_ARCHIVE && row.principalName === SSO_ADMIN)!;
-    expect(admin.path.chain).toBe(`${SSO_ADMIN} (acme-log-archive) → bucket aws-security-data-lake-us-east-1-k3j2h1g9f8d7`);
+    expect(admin.chain).toBe(`${SSO_ADMIN} (acme-log-archive) → bucket aws-security-data-lake-us-east-1-k3j2h1g9f8d7`);
   });
 
   it("names the account of a finding subject", () => {
-    const finding = view.findingGroups.flatMap((group) => group.findings).find((item) => item.accountId === LOG_ARCHIVE)!;
+    const finding = openFindingViews(view).find((item) => item.accountId === LOG_ARCHIVE)!;
     expect(finding.accountLabel).toBe("acme-log-archive");
   });
 

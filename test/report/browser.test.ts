@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AuditResult } from "../../src/findings/audit-result.js";
 import { writeReport } from "../../src/report/write-report.js";
-import { exampleAuditResult, hostileAuditResult } from "../fixtures/audit-results.js";
+import { exampleAuditResult, hostileAuditResult, manyFindingsAuditResult } from "../fixtures/audit-results.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
@@ -71,6 +71,28 @@ describe.skipIf(!hasChromium)(`report in Chromium${hasChromium ? "" : " (skipped
     await page.locator("tr", { hasText: "Protection of audit information" }).getByRole("link", { name: "Unapproved principal can blind the lake" }).click();
     await page.waitForURL(/index\.html#f-/);
     expect(await page.locator("article.finding:target h4").innerText()).toBe("Unapproved principal can blind the lake");
+  });
+
+  it("pages through the findings", async () => {
+    const { page } = await open(manyFindingsAuditResult(450));
+    await page.locator('nav[aria-label="Findings pages"]').first().getByRole("link", { name: "2", exact: true }).click();
+    await page.waitForURL(/findings-2\.html$/);
+    expect(await page.locator("article.finding").count()).toBe(200);
+    expect(await page.locator("h1").innerText()).toBe("Findings 201 to 400 of 458");
+  });
+
+  it("reaches a finding on a later page", async () => {
+    const { page } = await open(manyFindingsAuditResult(450), "principals-1.html");
+    await page.locator("tr", { hasText: "app-00449-reader" }).getByRole("link", { name: "Unapproved principal can read lake data" }).click();
+    await page.waitForURL(/findings-3\.html#f-/);
+    expect(await page.locator("article.finding:target").innerText()).toContain("app-00449-reader");
+  });
+
+  it("reaches the accepted risks", async () => {
+    const { page } = await open(manyFindingsAuditResult(450));
+    await page.locator(".totals").getByRole("link", { name: /accepted risk/ }).click();
+    await page.waitForURL(/findings-3\.html#accepted$/);
+    expect(await page.locator("section:target article.finding.accepted").count()).toBe(1);
   });
 
   it.each(["index.html", "principals-1.html", "subscribers.html", "access-analyzer.html", "controls.html", "coverage.html"])("runs no hostile script on %s", async (file) => {

@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TEMPLATES_DIR, loadRenderer } from "../../src/report/render.js";
+import { makeVisible } from "../../src/report/view/text.js";
 import { exampleAuditResult } from "../fixtures/audit-results.js";
 import { renderResult } from "./render-helpers.js";
 
@@ -24,6 +25,31 @@ describe("template safety", () => {
       }
     }
     expect(uses).toEqual(["templates/layout.hbs {{{body}}}"]);
+  });
+
+  it("contains no control or bidi character", async () => {
+    // Rendered pages go through makeVisible whole, which must change only what data brought in.
+    const offending: string[] = [];
+    for (const file of [...(await filesUnder(TEMPLATES_DIR, ".hbs")), ...(await filesUnder(TEMPLATES_DIR, ".css"))]) {
+      const text = await readFile(file, "utf8");
+      if (makeVisible(text) !== text) {
+        offending.push(relative(ROOT, file));
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  it("keeps each pre block on one line", async () => {
+    // The renderer strips template indentation, which would change a multi-line <pre>.
+    const spanning: string[] = [];
+    for (const file of await filesUnder(TEMPLATES_DIR, ".hbs")) {
+      for (const match of (await readFile(file, "utf8")).matchAll(/<pre[\s\S]*?<\/pre>/g)) {
+        if (match[0].includes("\n")) {
+          spanning.push(relative(ROOT, file));
+        }
+      }
+    }
+    expect(spanning).toEqual([]);
   });
 
   it("never sets noEscape or prototype access", async () => {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { PRINCIPAL_ROWS_PER_PAGE } from "../../src/report/view/access.js";
-import { shortName } from "../../src/report/view/evidence.js";
+import type { StatementEvidence } from "../../src/findings/finding.js";
+import { shortName, viewEvidence, viewPath } from "../../src/report/view/evidence.js";
 import { viewReport } from "../../src/report/view/report-view.js";
 import { makeVisible } from "../../src/report/view/text.js";
 import { exampleAuditResult, largeAuditResult } from "../fixtures/audit-results.js";
+import { acceptedFindingViews, openFindingViews, principalRows } from "./view-helpers.js";
 
 const view = viewReport(exampleAuditResult());
-const allFindings = view.findingGroups.flatMap((group) => group.findings);
+const allFindings = openFindingViews(view);
 
 describe("report view", () => {
   it("counts findings by severity", () => {
@@ -55,7 +57,7 @@ describe("report view", () => {
 
   it("keeps accepted findings apart with their exception", () => {
     expect(allFindings.some((finding) => finding.status === "accepted")).toBe(false);
-    expect(view.accepted.map((finding) => finding.acceptance?.approver)).toEqual(["ciso@acme.example"]);
+    expect(acceptedFindingViews(view).map((finding) => finding.acceptance?.approver)).toEqual(["ciso@acme.example"]);
   });
 
   it("links a control to accepted findings", () => {
@@ -99,8 +101,8 @@ describe("principals paging", () => {
   });
 
   it("links a row to its page", () => {
-    const rows = large.access.pages.flatMap((page) => page.sections.flatMap((section) => section.rows.map((row) => [page.file, row.href] as const)));
-    expect(rows.every(([file, href]) => href.startsWith(`${file}#`))).toBe(true);
+    const rows = principalRows(large);
+    expect(rows.every((row) => row.href.startsWith(`${row.file}#`))).toBe(true);
   });
 
   it("has one page without grants", () => {
@@ -109,9 +111,55 @@ describe("principals paging", () => {
   });
 });
 
+describe("path names", () => {
+  const hop = (from: string, to: string) => ({ from, to, edge: "canAssume", description: `${from} assumes ${to}`, statements: [] });
+
+  it("names each hop's ends", () => {
+    const path = viewPath([hop("a", "b"), hop("b", "c")], new Map([["b", "role b"]]));
+    expect(path.hops.map((entry) => [entry.fromName, entry.toName])).toEqual([
+      ["a", "role b"],
+      ["role b", "c"],
+    ]);
+  });
+
+  it("names a hop that starts elsewhere", () => {
+    const path = viewPath([hop("a", "b"), hop("x", "c")], new Map());
+    expect(path.hops[1]!.fromName).toBe("x");
+  });
+});
+
+describe("statement evidence", () => {
+  const ref = { policy: { type: "identity" as const, id: "arn:aws:iam::444455556666:policy/read" }, index: 1, effect: "Allow" as const, sid: "Read" };
+  const step = { from: "a", to: "b", edge: "capability", description: "a reads b", statements: [ref] };
+  const cited: StatementEvidence = { kind: "statement", policyType: "identity", policyId: ref.policy.id, statementIndex: 1, effect: "Allow", sid: "Read" };
+
+  it("leaves out a statement a hop cites", () => {
+    expect(viewEvidence([{ kind: "path", steps: [step] }, cited], new Map()).statements).toEqual([]);
+  });
+
+  it("keeps a statement with its text", () => {
+    const withText = { ...cited, statement: '{"Sid":"Read"}' };
+    expect(viewEvidence([{ kind: "path", steps: [step] }, withText], new Map()).statements).toHaveLength(1);
+  });
+
+  it("keeps a statement without the hop's Sid", () => {
+    const { sid: _sid, ...withoutSid } = cited;
+    expect(viewEvidence([{ kind: "path", steps: [step] }, withoutSid], new Map()).statements).toHaveLength(1);
+  });
+
+  it("keeps a statement no hop cites", () => {
+    const other = { ...cited, statementIndex: 2 };
+    expect(viewEvidence([{ kind: "path", steps: [step] }, other], new Map()).statements).toHaveLength(1);
+  });
+});
+
 describe("text helpers", () => {
   it("makes bidi and control characters visible", () => {
     expect(makeVisible("a\u202Eb\u2066c\u0007d\te")).toBe("a[U+202E]b[U+2066]c[U+0007]d\te");
+  });
+
+  it("keeps characters outside the BMP", () => {
+    expect(makeVisible("\u{1F512}\u202Eok")).toBe("\u{1F512}[U+202E]ok");
   });
 
   it.each([

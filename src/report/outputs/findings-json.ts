@@ -40,6 +40,9 @@ export function buildFindingsJson(result: AuditResult): Record<string, unknown> 
     findings: sortFindings(result.findings),
     resolvedFindingIds: result.resolvedFindingIds ?? [],
     accepted: sortFindings(result.acceptedFindings).map((finding) => ({ ...finding, acceptance: acceptances.get(finding.id) ?? null })),
+    // NOTE: each entry repeats its grant's path, which the evidence of the findings about that
+    // grant also contains. In the 50,000-principal benchmark this array is 150 of 330 MB.
+    // Schema version 1 keeps both; referring to paths by id would need a new version.
     access: result.grants.map((grant) => ({
       capability: grant.capability,
       principal: grant.principal,
@@ -66,9 +69,9 @@ export function buildFindingsJson(result: AuditResult): Record<string, unknown> 
   };
 }
 
-/** Serialises findings.json with two-space indentation and a final newline. */
+/** Serialises findings.json as one string, the same text `findingsJsonChunks` yields. */
 export function formatFindingsJson(result: AuditResult): string {
-  return `${JSON.stringify(buildFindingsJson(result), null, 2)}\n`;
+  return [...findingsJsonChunks(result)].join("");
 }
 
 /**

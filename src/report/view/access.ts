@@ -1,14 +1,15 @@
 /**
  * Access to the lake as the report shows it: capability grants as rows of the principals
  * pages, and per-capability summaries for the index. Rows are paged by files, so a large
- * organization's tables stay quick to open.
+ * organization's tables stay quick to open, and a page's rows are built only when it is
+ * rendered.
  */
 import type { CapabilityGrant } from "../../evaluator/access.js";
 import type { SubscriberAccess } from "../../findings/audit-result.js";
 import type { Finding } from "../../findings/finding.js";
 import { accountLabel, labelWithAccount, type AccountNames } from "./accounts.js";
-import { viewPath, type PathView } from "./evidence.js";
-import { FINDINGS_PAGE, findingAnchor } from "./findings.js";
+import { viewChain, viewPath, type PathView } from "./evidence.js";
+import { findingsBySubject, type SubjectFindings } from "./subject-findings.js";
 import { CAPABILITY_LABELS, capabilityLabel, capabilityOrder } from "./labels.js";
 import { anchorId } from "./text.js";
 
@@ -39,9 +40,20 @@ export interface GrantRowView {
   outsideOrganization: boolean;
   conditional: boolean;
   direct: boolean;
-  path: PathView;
+  /** `A → B → C`: the path's nodes by name. */
+  chain: string;
+  hopCount: number;
+  /**
+   * The path hop by hop, left out when `pathInFinding` links a finding whose evidence shows
+   * this same path with its statements.
+   */
+  path?: PathView;
+  pathInFinding?: string;
   resources: string[];
-  /** Findings whose subject is this principal, which mark access the baseline does not approve. */
+  /**
+   * Findings whose subject is this principal and that concern this capability (or none in
+   * particular), which mark access the baseline does not approve.
+   */
   findings: { title: string; severity: string; href: string }[];
 }
 
@@ -52,12 +64,22 @@ export interface CapabilitySectionView {
   rows: GrantRowView[];
 }
 
-export interface PrincipalsPageView {
+/** One principals page: its slice of the sorted grants, built into rows when rendered. */
+export interface PrincipalsPage {
   number: number;
   file: string;
-  sections: CapabilitySectionView[];
+  /** Position of the page's first grant in the sorted list, counting from 0. */
+  offset: number;
+  grants: readonly CapabilityGrant[];
   firstRow: number;
   lastRow: number;
+}
+
+/** Inputs of a row besides its grant. */
+export interface RowContext {
+  names: ReadonlyMap<string, string>;
+  accountNames: AccountNames;
+  findings: ReadonlyMap<string, SubjectFindings>;
 }
 
 export interface CapabilitySummaryView {
@@ -76,8 +98,9 @@ export interface CapabilitySummaryView {
 
 export interface AccessView {
   summaries: CapabilitySummaryView[];
-  pages: PrincipalsPageView[];
+  pages: PrincipalsPage[];
   totalRows: number;
+  rowContext: RowContext;
 }
 
 /** Returns the file name of a principals page; numbering starts at 1. */
@@ -86,21 +109,25 @@ export function principalsPageFile(number: number): string {
 }
 
 /**
- * Builds the rows, pages and per-capability summaries from the graph's grants. Each row links
- * the `findings` (open and accepted) whose subject is its principal.
+ * Sorts the graph's grants into pages and builds the per-capability summaries. The rows, built
+ * per page, link the findings (open and accepted) about their principal through `findingHref`.
  */
 export function viewAccess(
   grants: readonly CapabilityGrant[],
   names: ReadonlyMap<string, string>,
-  findings: readonly Finding[] = [],
-  accountNames: AccountNames = {},
+  findings: readonly Finding[],
+  accountNames: AccountNames,
+  findingHref: (findingId: string) => string,
 ): AccessView {
   const sorted = [...grants].sort(compareGrants);
-  const bySubject = findingsBySubject(findings);
-  const rows = sorted.map((grant, index) => viewGrantRow(grant, index, names, bySubject.get(grant.principal.id) ?? [], accountNames));
-  const pages = pageRows(rows);
+  const rowContext: RowContext = { names, accountNames, findings: findingsBySubject(findings, findingHref) };
 
-  return { summaries: summarise(rows), pages, totalRows: rows.length };
+  return { summaries: summarise(sorted, rowContext), pages: pageGrants(sorted), totalRows: sorted.length, rowContext };
+}
+
+/** Builds the rows of one principals page, split into one section per capability. */
+export function viewPrincipalsPage(page: PrincipalsPage, context: RowContext): CapabilitySectionView[] {
+  return sectionsOf(page.grants.map((grant, index) => viewGrantRow(grant, page.offset + index, context)));
 }
 
 /**
@@ -132,26 +159,12 @@ function compareGrants(a: CapabilityGrant, b: CapabilityGrant): number {
   );
 }
 
-function findingsBySubject(findings: readonly Finding[]): Map<string, GrantRowView["findings"]> {
-  const bySubject = new Map<string, GrantRowView["findings"]>();
-  for (const finding of findings) {
-    const links = bySubject.get(finding.subject.id) ?? [];
-    links.push({ title: finding.title, severity: finding.severity, href: `${FINDINGS_PAGE}#${findingAnchor(finding.id)}` });
-    bySubject.set(finding.subject.id, links);
-  }
-  return bySubject;
-}
-
-function viewGrantRow(
-  grant: CapabilityGrant,
-  index: number,
-  names: ReadonlyMap<string, string>,
-  findings: GrantRowView["findings"],
-  accountNames: AccountNames,
-): GrantRowView {
+function viewGrantRow(grant: CapabilityGrant, index: number, context: RowContext): GrantRowView {
   const anchor = anchorId("g", `${grant.capability} ${grant.principal.id}`);
   const page = Math.floor(index / PRINCIPAL_ROWS_PER_PAGE) + 1;
-  const path = viewPath(grant.path, names, grant.capability);
+  const subject = context.findings.get(grant.principal.id);
+  const pathInFinding = subject?.pathHref(grant.capability, grant.path);
+  const accountNames = context.accountNames;
 
   return {
     anchor,
@@ -165,14 +178,34 @@ function viewGrantRow(
     accountLabel: accountLabel(grant.principal.accountId, accountNames),
     inAccount: redundantAccount(grant, accountNames) ? undefined : accountLabel(grant.principal.accountId, accountNames),
     accountNamed: grant.principal.accountId !== undefined && accountNames[grant.principal.accountId] !== undefined,
-    awsService: grant.principal.kind === "service",
-    outsideOrganization: !grant.principal.inOrganization && grant.principal.kind !== "service",
-    conditional: grant.decision === "allowedIf" || path.conditional,
-    direct: grant.path.length <= 1,
-    path,
+    awsService: isAwsService(grant),
+    outsideOrganization: isOutsideOrganization(grant),
+    conditional: isConditional(grant),
+    direct: isDirect(grant),
+    chain: viewChain(grant.path, context.names),
+    hopCount: grant.path.length,
+    path: pathInFinding === undefined ? viewPath(grant.path, context.names, grant.capability) : undefined,
+    pathInFinding,
     resources: [...grant.resources],
-    findings,
+    findings: subject?.linksFor(grant.capability) ?? [],
   };
+}
+
+function isAwsService(grant: CapabilityGrant): boolean {
+  return grant.principal.kind === "service";
+}
+
+function isOutsideOrganization(grant: CapabilityGrant): boolean {
+  return !grant.principal.inOrganization && grant.principal.kind !== "service";
+}
+
+/** Conditional when the grant or any hop of its path depends on request context. */
+function isConditional(grant: CapabilityGrant): boolean {
+  return grant.decision === "allowedIf" || grant.path.some((step) => (step.conditions?.length ?? 0) > 0);
+}
+
+function isDirect(grant: CapabilityGrant): boolean {
+  return grant.path.length <= 1;
 }
 
 /** True when the principal's label already names its account, as an account root's does. */
@@ -181,17 +214,18 @@ function redundantAccount(grant: CapabilityGrant, accountNames: AccountNames): b
   return accountId === undefined || grant.principal.label === accountId || grant.principal.label === accountNames[accountId];
 }
 
-function pageRows(rows: readonly GrantRowView[]): PrincipalsPageView[] {
-  const pages: PrincipalsPageView[] = [];
-  for (let start = 0; start < rows.length || pages.length === 0; start += PRINCIPAL_ROWS_PER_PAGE) {
-    const pageRowsSlice = rows.slice(start, start + PRINCIPAL_ROWS_PER_PAGE);
+function pageGrants(grants: readonly CapabilityGrant[]): PrincipalsPage[] {
+  const pages: PrincipalsPage[] = [];
+  for (let start = 0; start < grants.length || pages.length === 0; start += PRINCIPAL_ROWS_PER_PAGE) {
+    const slice = grants.slice(start, start + PRINCIPAL_ROWS_PER_PAGE);
     const number = pages.length + 1;
     pages.push({
       number,
       file: principalsPageFile(number),
-      sections: sectionsOf(pageRowsSlice),
-      firstRow: pageRowsSlice.length === 0 ? 0 : start + 1,
-      lastRow: start + pageRowsSlice.length,
+      offset: start,
+      grants: slice,
+      firstRow: slice.length === 0 ? 0 : start + 1,
+      lastRow: start + slice.length,
     });
   }
   return pages;
@@ -212,26 +246,35 @@ function sectionsOf(rows: readonly GrantRowView[]): CapabilitySectionView[] {
   return sections;
 }
 
-/** Summaries for every core capability, held or not, then for any other capability held. */
-function summarise(rows: readonly GrantRowView[]): CapabilitySummaryView[] {
+/**
+ * Summaries for every core capability, held or not, then for any other capability held.
+ * Counts come from the grants; only the few holders the index lists become rows.
+ */
+function summarise(sorted: readonly CapabilityGrant[], context: RowContext): CapabilitySummaryView[] {
   const core = CAPABILITY_LABELS.map((label) => label.id);
-  const capabilities = [...new Set([...core, ...rows.map((row) => row.capability)])];
+  const capabilities = [...new Set([...core, ...sorted.map((grant) => grant.capability)])];
+  const firstIndex = new Map<string, number>();
+  sorted.forEach((grant, index) => {
+    if (!firstIndex.has(grant.capability)) firstIndex.set(grant.capability, index);
+  });
 
   return capabilities.map((capability) => {
-    const held = rows.filter((row) => row.capability === capability);
+    const start = firstIndex.get(capability) ?? 0;
+    const held = sorted.filter((grant) => grant.capability === capability);
     const label = capabilityLabel(capability);
+    const principals = held.slice(0, PRINCIPALS_ON_INDEX).map((grant, index) => viewGrantRow(grant, start + index, context));
     return {
       capability,
       title: label.title,
       question: label.question,
       total: held.length,
-      conditional: held.filter((row) => row.conditional).length,
-      outsideOrganization: held.filter((row) => row.outsideOrganization).length,
-      awsServices: held.filter((row) => row.awsService).length,
-      viaChain: held.filter((row) => !row.direct).length,
-      principals: held.slice(0, PRINCIPALS_ON_INDEX),
+      conditional: held.filter(isConditional).length,
+      outsideOrganization: held.filter(isOutsideOrganization).length,
+      awsServices: held.filter(isAwsService).length,
+      viaChain: held.filter((grant) => !isDirect(grant)).length,
+      principals,
       more: Math.max(0, held.length - PRINCIPALS_ON_INDEX),
-      href: held[0]?.href ?? principalsPageFile(1),
+      href: principals[0]?.href ?? principalsPageFile(1),
     };
   });
 }

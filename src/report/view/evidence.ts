@@ -92,18 +92,27 @@ export function shortName(id: string): string {
 
 /** Builds the evidence view of a finding from its evidence list. */
 export function viewEvidence(evidence: readonly Evidence[], names: ReadonlyMap<string, string>): EvidenceView {
+  const paths = evidence.filter((item): item is PathEvidence => item.kind === "path");
+  const statements = evidence.filter((item): item is StatementEvidence => item.kind === "statement");
+  const withoutText = statements.filter((item) => item.statement === undefined);
+  const shownInHops = withoutText.length === 0 ? new Set<string>() : new Set(paths.flatMap((path) => path.steps.flatMap((step) => step.statements.map(statementRefKey))));
+
   return {
-    statements: evidence.filter((item): item is StatementEvidence => item.kind === "statement").map(viewStatement),
-    paths: evidence.filter((item): item is PathEvidence => item.kind === "path").map((path) => viewPath(path.steps, names, path.capability)),
+    // A statement without its text shows no more than the hop that cites it, so it is left out.
+    statements: statements.filter((item) => item.statement !== undefined || !shownInHops.has(statementKey(item))).map(viewStatement),
+    paths: paths.map((path) => viewPath(path.steps, names, path.capability)),
     facts: evidence.filter((item): item is FactEvidence => item.kind === "fact").map((fact) => ({ text: fact.text, value: fact.value })),
   };
 }
 
 /** Builds the view of one path; `names` maps principal ids to the labels the graph gave them. */
 export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, string>, capability?: string): PathView {
-  const nameOf = (id: string): string => names.get(id) ?? shortName(id);
-  const hops = steps.map((step, index) => viewHop(step, index + 1, nameOf));
-  const chainNames = steps.length === 0 ? [] : [nameOf(steps[0]!.from), ...steps.map((step) => nameOf(step.to))];
+  const nodeNames = chainNames(steps, names);
+  // A hop starts where the one before it ended, so its name is already known. The check
+  // still names each hop of a path that is not contiguous by its own start.
+  const fromName = (index: number): string =>
+    index > 0 && steps[index - 1]!.to === steps[index]!.from ? nodeNames[index]! : nameOf(steps[index]!.from, names);
+  const hops = steps.map((step, index) => viewHop(step, index + 1, fromName(index), nodeNames[index + 1]!));
 
   return {
     capability,
@@ -111,17 +120,31 @@ export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, 
     hopCount: steps.length,
     conditional: hops.some((hop) => hop.conditions.length > 0),
     hops,
-    chain: chainNames.join(" → "),
+    chain: nodeNames.join(" → "),
   };
 }
 
-function viewHop(step: PathStep, number: number, nameOf: (id: string) => string): HopView {
+/** Returns `A → B → C`: the nodes of a path by name, for a one-line summary. */
+export function viewChain(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string {
+  return chainNames(steps, names).join(" → ");
+}
+
+/** Names the first hop's start, then each hop's end. */
+function chainNames(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string[] {
+  return steps.length === 0 ? [] : [nameOf(steps[0]!.from, names), ...steps.map((step) => nameOf(step.to, names))];
+}
+
+function nameOf(id: string, names: ReadonlyMap<string, string>): string {
+  return names.get(id) ?? shortName(id);
+}
+
+function viewHop(step: PathStep, number: number, fromName: string, toName: string): HopView {
   return {
     number,
     from: step.from,
-    fromName: nameOf(step.from),
+    fromName,
     to: step.to,
-    toName: nameOf(step.to),
+    toName,
     edge: step.edge,
     edgeTitle: EDGE_TITLES[step.edge] ?? step.edge,
     description: step.description,
@@ -129,6 +152,20 @@ function viewHop(step: PathStep, number: number, nameOf: (id: string) => string)
     conditions: (step.conditions ?? []).map(viewCondition),
     requires: [...(step.requires ?? [])],
   };
+}
+
+/** Identifies a statement by every field a statement line shows, so equal keys render alike. */
+function statementKey(item: StatementEvidence): string {
+  return fieldsKey(item.policyType, item.policyId, item.policyName, item.statementIndex, item.sid, item.effect);
+}
+
+function statementRefKey(ref: StatementRef): string {
+  return fieldsKey(ref.policy.type, ref.policy.id, ref.policy.name, ref.index, ref.sid, ref.effect);
+}
+
+/** Prefixes each field with its length, so no two different field lists give the same key. */
+function fieldsKey(...fields: (string | number | undefined)[]): string {
+  return fields.map((field) => (field === undefined ? "-" : `${String(field).length}:${field}`)).join("");
 }
 
 function viewStatement(evidence: StatementEvidence): StatementView {

@@ -4,7 +4,7 @@
  */
 import type { Acceptance } from "../../findings/audit-result.js";
 import type { Finding, Severity } from "../../findings/finding.js";
-import { SEVERITIES, severityRank } from "../../findings/finding.js";
+import { severityRank } from "../../findings/finding.js";
 import { accountLabel, type AccountNames } from "./accounts.js";
 import { viewEvidence, type EvidenceView } from "./evidence.js";
 import { SEVERITY_TITLES } from "./labels.js";
@@ -41,15 +41,6 @@ export interface FindingView {
   acceptance?: { justification: string; approver: string; expires: string };
 }
 
-export interface SeverityGroupView {
-  severity: Severity;
-  title: string;
-  findings: FindingView[];
-}
-
-/** The page with the findings list. Other pages link to `index.html#<anchor>`. */
-export const FINDINGS_PAGE = "index.html";
-
 /** Returns the anchor of a finding, for links from the controls, subscribers and principals pages. */
 export function findingAnchor(findingId: string): string {
   return anchorId("f", findingId);
@@ -70,12 +61,21 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** Builds the view of one finding; `names` maps principal ids to their labels. */
+/** Returns the link to a control on the controls page. */
+export function controlLink(id: string): ControlLinkView {
+  return { id, label: id.replace(":", " "), href: `controls.html#${controlAnchor(id)}` };
+}
+
+/**
+ * Builds the view of one finding; `names` maps principal ids to their labels. `linkControl`
+ * may return shared links, since a report cites few controls across thousands of findings.
+ */
 export function viewFinding(
   finding: Finding,
   names: ReadonlyMap<string, string>,
   acceptance?: Acceptance,
   accountNames: AccountNames = {},
+  linkControl: (id: string) => ControlLinkView = controlLink,
 ): FindingView {
   const evidence = viewEvidence(finding.evidence, names);
 
@@ -96,7 +96,7 @@ export function viewFinding(
     region: finding.subject.region,
     summary: finding.summary,
     remediation: finding.remediation,
-    controls: finding.controls.map((id) => ({ id, label: id.replace(":", " "), href: `controls.html#${controlAnchor(id)}` })),
+    controls: finding.controls.map(linkControl),
     evidence,
     hasEvidence: evidence.statements.length + evidence.paths.length + evidence.facts.length > 0,
     acceptance:
@@ -108,13 +108,4 @@ export function viewFinding(
             expires: formatTime(acceptance.expiresAt),
           },
   };
-}
-
-/** Groups finding views by severity, most severe first, leaving out empty groups. */
-export function groupBySeverity(findings: readonly FindingView[]): SeverityGroupView[] {
-  return SEVERITIES.map((severity) => ({
-    severity,
-    title: SEVERITY_TITLES[severity],
-    findings: findings.filter((finding) => finding.severity === severity),
-  })).filter((group) => group.findings.length > 0);
 }

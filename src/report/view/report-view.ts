@@ -1,14 +1,17 @@
 /**
  * The whole report as view data: a pure function of the audit result, which the HTML pages
- * (and the reviewer service) render. Nothing here formats HTML.
+ * (and the reviewer service) render. Nothing here formats HTML. The findings and principals
+ * pages are planned here and built into views one page at a time as they are rendered.
  */
 import type { AuditResult } from "../../findings/audit-result.js";
-import { SEVERITIES } from "../../findings/finding.js";
+import type { Finding } from "../../findings/finding.js";
+import { SEVERITIES, type Severity } from "../../findings/finding.js";
 import { principalNames, viewAccess, type AccessView } from "./access.js";
 import { viewAccessAnalyzer, type AccessAnalyzerView } from "./access-analyzer.js";
 import { viewControls, type FrameworkView } from "./controls.js";
 import { viewCoverage, type CoverageView } from "./coverage.js";
-import { groupBySeverity, sortFindings, viewFinding, type FindingView, type SeverityGroupView } from "./findings.js";
+import { pageFindings, type FindingPages, type FindingViewContext } from "./finding-pages.js";
+import { controlLink, sortFindings, type ControlLinkView } from "./findings.js";
 import { SEVERITY_TITLES } from "./labels.js";
 import { viewSubscribers, type SubscribersView } from "./subscribers.js";
 import { formatTime } from "./text.js";
@@ -31,6 +34,8 @@ export interface SeverityCountView {
   count: number;
   /** Bar length out of 100 relative to the largest count, for the summary chart. */
   bar: number;
+  /** Link to the first open finding of this severity; absent when there is none. */
+  href?: string;
 }
 
 export interface ReportView {
@@ -38,8 +43,8 @@ export interface ReportView {
   severities: SeverityCountView[];
   findingCount: number;
   acceptedCount: number;
-  findingGroups: SeverityGroupView[];
-  accepted: FindingView[];
+  findingPages: FindingPages;
+  findingContext: FindingViewContext;
   access: AccessView;
   subscribers: SubscribersView;
   frameworks: FrameworkView[];
@@ -54,21 +59,28 @@ export interface ReportView {
 export function viewReport(result: AuditResult): ReportView {
   const accountNames = result.accountNames ?? {};
   const names = principalNames(result.grants, accountNames, result.subscribers);
-  const acceptances = new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance]));
-  const open = sortFindings(result.findings).map((finding) => viewFinding(finding, names, undefined, accountNames));
-  const accepted = sortFindings(result.acceptedFindings).map((finding) => viewFinding(finding, names, acceptances.get(finding.id), accountNames));
+  const open = sortFindings(result.findings);
+  const findingPages = pageFindings(open, sortFindings(result.acceptedFindings));
+  const href = findingPages.href;
+  const everyFinding = [...result.findings, ...result.acceptedFindings];
   const acceptedIds = new Set(result.acceptedFindings.map((finding) => finding.id));
-  const frameworks = viewControls(result.controls, [...result.findings, ...result.acceptedFindings], acceptedIds);
+  const frameworks = viewControls(result.controls, everyFinding, acceptedIds, href);
 
   return {
     run: viewRun(result),
-    severities: viewSeverities(result.countsBySeverity),
+    severities: viewSeverities(result.countsBySeverity, open, href),
     findingCount: result.findings.length,
     acceptedCount: result.acceptedFindings.length,
-    findingGroups: groupBySeverity(open),
-    accepted,
-    access: viewAccess(result.grants, names, [...result.findings, ...result.acceptedFindings], accountNames),
-    subscribers: viewSubscribers(result.subscribers, [...result.findings, ...result.acceptedFindings], accountNames),
+    findingPages,
+    findingContext: {
+      names,
+      accountNames,
+      acceptances: new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance])),
+      openCounts: countBySeverity(open),
+      controlLink: memoise(controlLink),
+    },
+    access: viewAccess(result.grants, names, everyFinding, accountNames, href),
+    subscribers: viewSubscribers(result.subscribers, everyFinding, accountNames, href),
     frameworks,
     controlTotals: {
       passed: sum(frameworks.map((framework) => framework.passed)),
@@ -95,18 +107,39 @@ function viewRun(result: AuditResult): RunView {
   };
 }
 
-function viewSeverities(counts: AuditResult["countsBySeverity"]): SeverityCountView[] {
+function viewSeverities(counts: AuditResult["countsBySeverity"], open: readonly Finding[], href: (findingId: string) => string): SeverityCountView[] {
   const largest = Math.max(1, ...SEVERITIES.map((severity) => counts[severity] ?? 0));
   return SEVERITIES.map((severity) => {
     const count = counts[severity] ?? 0;
-    return { severity, title: SEVERITY_TITLES[severity], count, bar: Math.round((count / largest) * 100) };
+    const first = open.find((finding) => finding.severity === severity);
+    return { severity, title: SEVERITY_TITLES[severity], count, bar: Math.round((count / largest) * 100), href: first === undefined ? undefined : href(first.id) };
   });
+}
+
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0])) as Record<Severity, number>;
+  for (const finding of findings) {
+    counts[finding.severity] += 1;
+  }
+  return counts;
 }
 
 function notAssessedControls(frameworks: readonly FrameworkView[]): { id: string; href: string }[] {
   return frameworks.flatMap((framework) =>
     framework.controls.filter((control) => control.notAssessed).map((control) => ({ id: control.id, href: `controls.html#${control.anchor}` })),
   );
+}
+
+function memoise(link: (id: string) => ControlLinkView): (id: string) => ControlLinkView {
+  const links = new Map<string, ControlLinkView>();
+  return (id) => {
+    let cached = links.get(id);
+    if (cached === undefined) {
+      cached = link(id);
+      links.set(id, cached);
+    }
+    return cached;
+  };
 }
 
 function sum(values: readonly number[]): number {

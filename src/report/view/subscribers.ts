@@ -5,7 +5,6 @@
 import type { SubscriberAccess } from "../../findings/audit-result.js";
 import type { Finding } from "../../findings/finding.js";
 import { accountLabel, type AccountNames } from "./accounts.js";
-import { FINDINGS_PAGE, findingAnchor } from "./findings.js";
 import { formatTime } from "./text.js";
 
 export interface SubscriberView {
@@ -55,8 +54,13 @@ const APPROVAL_TITLES = {
 } as const;
 
 /** Builds the subscribers view; findings about a subscriber are linked from its row. */
-export function viewSubscribers(subscribers: readonly SubscriberAccess[], findings: readonly Finding[], accountNames: AccountNames = {}): SubscribersView {
-  const views = subscribers.map((access) => viewSubscriber(access, findings, accountNames));
+export function viewSubscribers(
+  subscribers: readonly SubscriberAccess[],
+  findings: readonly Finding[],
+  accountNames: AccountNames,
+  findingHref: (findingId: string) => string,
+): SubscribersView {
+  const views = subscribers.map((access) => viewSubscriber(access, findings, accountNames, findingHref));
 
   return {
     subscribers: views,
@@ -67,7 +71,7 @@ export function viewSubscribers(subscribers: readonly SubscriberAccess[], findin
   };
 }
 
-function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[], accountNames: AccountNames): SubscriberView {
+function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[], accountNames: AccountNames, findingHref: (findingId: string) => string): SubscriberView {
   const subscriber = access.subscriber;
   const approval = approvalOf(access.approved);
   const about = findings.filter(
@@ -98,7 +102,7 @@ function viewSubscriber(access: SubscriberAccess, findings: readonly Finding[], 
     findings: about.map((finding) => ({
       title: finding.title,
       severity: finding.severity,
-      href: `${FINDINGS_PAGE}#${findingAnchor(finding.id)}`,
+      href: findingHref(finding.id),
     })),
   };
 }
