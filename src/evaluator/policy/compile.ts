@@ -1,4 +1,5 @@
 import { serviceOfAction } from "../match/action.js";
+import { actionSlot, lowerActionOf } from "./action-slots.js";
 import type { CompiledPolicy, PolicyProblem, PolicySource } from "../types.js";
 import { compileStatement } from "./compile-statement.js";
 import { decodeDocument } from "./decode.js";
@@ -19,6 +20,11 @@ const MAX_CACHED_RESOURCES = 4_096;
 /** Slots of each policy's recent-target cache; a power of two. */
 const RECENT_SLOTS = 16;
 const NO_STATEMENTS: readonly CompiledStatement[] = [];
+/** Bits of a policy's per-action flags: the byte is computed, an Allow matches, a Deny matches. */
+const FLAGS_KNOWN = 1;
+const FLAGS_ALLOW = 2;
+const FLAGS_DENY = 4;
+const NO_FLAGS = new Uint8Array(0);
 
 /** The statements of each effect that match one action. */
 export interface ActionEntry {
@@ -49,6 +55,8 @@ export class Policy implements CompiledPolicy {
    */
   private recent: (number | ActionEntry)[] = new Array<number | ActionEntry>(2 * RECENT_SLOTS).fill(-1);
   private targetGeneration = targetGeneration();
+  /** Match flags per action slot (see `action-slots.ts`); zero until the slot is first queried. */
+  private actionFlags = NO_FLAGS;
 
   constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
     this.source = source;
@@ -142,7 +150,38 @@ export class Policy implements CompiledPolicy {
   }
 
   mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
-    return this.statementsFor(action.toLowerCase(), effect).length > 0;
+    const slot = actionSlot(action);
+    if (slot < 0) return this.statementsFor(action.toLowerCase(), effect).length > 0;
+
+    if (slot >= this.actionFlags.length) this.growFlags(slot);
+    let flags = this.actionFlags[slot]!;
+    if (flags === 0) {
+      flags = this.flagsOf(lowerActionOf(slot));
+      this.actionFlags[slot] = flags;
+    }
+    return (flags & (effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY)) !== 0;
+  }
+
+  private growFlags(slot: number): void {
+    const grown = new Uint8Array(Math.max(64, (slot + 64) & ~63));
+    grown.set(this.actionFlags);
+    this.actionFlags = grown;
+  }
+
+  /**
+   * Matches the action against the candidate statements without caching an entry: most
+   * policies match none of the actions the graph queries, and an entry per pair would
+   * stay in the heap for the whole build.
+   */
+  private flagsOf(actionLower: string): number {
+    let flags = FLAGS_KNOWN;
+    const lists = [this.byService.get(serviceOfAction(actionLower)) ?? NO_STATEMENTS, this.anyService];
+    for (const list of lists) {
+      for (const statement of list) {
+        if (statementMatchesAction(statement, actionLower)) flags |= statement.effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY;
+      }
+    }
+    return flags;
   }
 }
 
