@@ -91,6 +91,24 @@ describe("mayMatchAction against statementsFor", () => {
     expect([policy.mayMatchAction(action, effect), policy.mayMatchAction(action, effect)]).toEqual([expected, expected]);
   });
 
+  it.each([
+    ["arn:aws:iam::111122223333:role/Reader", true],
+    ["arn:aws:iam::111122223333:role/Writer", false],
+    ["arn:aws:iam::111122223333:user/Reader", true],
+  ])("narrows by resource %s", (resource, expected) => {
+    const policy = compilePolicy(
+      {
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::111122223333:role/Read*" },
+          { Effect: "Allow", Action: "sts:AssumeRole", NotResource: "arn:aws:iam::111122223333:role/*" },
+        ],
+      },
+      source,
+    );
+    expect(policy.mayMatchAction("sts:AssumeRole", "Allow", resource)).toBe(expected);
+  });
+
   it("matches past the last action slot", () => {
     const policy = compilePolicy({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "ec2:*", Resource: "*" } }, source);
     for (let index = 0; index < 4_200; index += 1) policy.mayMatchAction(`ec2:Action${index}`, "Allow");

@@ -11,10 +11,12 @@ export class TrustIndex {
   private readonly byService = new Map<string, string[]>();
   private readonly open: string[] = [];
   private readonly conditional = new Set<string>();
+  private readonly accountsOnly = new Set<string>();
 
   /** Records the principals named by a role's trust policy. */
   add(roleArn: string, trustPolicy: PolicyDocument): void {
     if (JSON.stringify(trustPolicy).includes('"Condition"')) this.conditional.add(roleArn);
+    if (namesOnlyAccounts(trustPolicy)) this.accountsOnly.add(roleArn);
     for (const principal of namedPrincipals(trustPolicy, ["sts:assumerole"])) {
       if (principal.kind === "any") this.open.push(roleArn);
       else if (principal.kind === "service") push(this.byService, principal.value, roleArn);
@@ -34,6 +36,15 @@ export class TrustIndex {
     for (const id of callerIds) for (const role of this.byArn.get(id) ?? []) named.add(role);
     const throughAccount = accountId ? (this.byArn.get(accountRootArn(accountId)) ?? []) : [];
     return { named: [...named], throughAccount };
+  }
+
+  /**
+   * True when every Allow statement of the role's trust policy names only account roots (or
+   * services). Such a policy lets a user or role session in only by delegating to the caller's
+   * own identity policies, so without an identity Allow for the role the caller cannot assume it.
+   */
+  trustsOnlyAccounts(roleArn: string): boolean {
+    return this.accountsOnly.has(roleArn);
   }
 
   /** True when no statement of the role's trust policy has a condition. */
@@ -121,6 +132,22 @@ function globMatch(pattern: string, action: string): boolean {
   if (!pattern.includes("*") && !pattern.includes("?")) return false;
   const expression = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
   return expression.test(action);
+}
+
+/**
+ * Whether the Allow statements of a policy (for any action) name at least one principal and
+ * only account roots and services: no user, role or session ARN, no `*`, no NotPrincipal and
+ * no federated provider.
+ */
+function namesOnlyAccounts(document: PolicyDocument): boolean {
+  const principals = namedPrincipals(document);
+  if (principals.length === 0) return false;
+  return principals.every((principal) => principal.kind === "service" || (principal.kind === "aws" && isAccountRoot(principal.value)));
+}
+
+function isAccountRoot(value: string): boolean {
+  const arn = parseArn(value);
+  return arn !== undefined && arn.service === "iam" && arn.resource === "root";
 }
 
 /** The account id of a principal key, when it names an AWS account. */

@@ -149,14 +149,21 @@ export class Policy implements CompiledPolicy {
     return entryOf(allow.length ? allow : NO_STATEMENTS, deny.length ? deny : NO_STATEMENTS, false);
   }
 
-  mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
+  mayMatchAction(action: string, effect: "Allow" | "Deny", resource?: string): boolean {
     const slot = actionSlot(action);
-    if (slot < 0) return this.statementsFor(action.toLowerCase(), effect).length > 0;
+    const actionLower = slot < 0 ? action.toLowerCase() : lowerActionOf(slot);
+    if (!this.matchesAction(slot, actionLower, effect)) return false;
+    if (resource === undefined) return true;
+    return this.statementsFor(actionLower, effect).some((statement) => statementMayMatchResource(statement, resource));
+  }
+
+  private matchesAction(slot: number, actionLower: string, effect: "Allow" | "Deny"): boolean {
+    if (slot < 0) return this.statementsFor(actionLower, effect).length > 0;
 
     if (slot >= this.actionFlags.length) this.growFlags(slot);
     let flags = this.actionFlags[slot]!;
     if (flags === 0) {
-      flags = this.flagsOf(lowerActionOf(slot));
+      flags = this.flagsOf(actionLower);
       this.actionFlags[slot] = flags;
     }
     return (flags & (effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY)) !== 0;
