@@ -13,8 +13,11 @@ import type { ResourcePattern } from "./statement.js";
 const MAX_PATTERNS = 100_000;
 
 let actionPatterns = new Map<string, ActionPattern>();
-/** Keyed by the text, under a leading `v` when policy variables are read and `-` when not. */
-let resourcePatterns = new Map<string, ResourcePattern>();
+/**
+ * Resource patterns by text, one map for policy versions that read policy variables and one
+ * for those that do not. A combined key would be a new string to hash on every lookup.
+ */
+let resourcePatterns = { variables: new Map<string, ResourcePattern>(), literal: new Map<string, ResourcePattern>() };
 
 /** Returns the compiled Action or NotAction pattern of `text`. */
 export function actionPatternOf(text: string): ActionPattern {
@@ -30,12 +33,15 @@ export function actionPatternOf(text: string): ActionPattern {
 
 /** Returns the compiled Resource or NotResource pattern of `text`. */
 export function resourcePatternOf(text: string, variables: boolean): ResourcePattern {
-  const key = `${variables ? "v" : "-"}${text}`;
-  let pattern = resourcePatterns.get(key);
+  let patterns = variables ? resourcePatterns.variables : resourcePatterns.literal;
+  let pattern = patterns.get(text);
   if (!pattern) {
-    if (resourcePatterns.size >= MAX_PATTERNS) resourcePatterns = new Map();
+    if (patterns.size >= MAX_PATTERNS) {
+      resourcePatterns = { variables: new Map(), literal: new Map() };
+      patterns = variables ? resourcePatterns.variables : resourcePatterns.literal;
+    }
     pattern = compileResource(text, variables);
-    resourcePatterns.set(key, pattern);
+    patterns.set(text, pattern);
   }
   return pattern;
 }
