@@ -5,11 +5,11 @@ import { ActorFactory, anonymousActor, anyAccountActor, organizationView, servic
 import type { CapabilityCatalog } from "./capabilities.js";
 import { PolicyCatalog } from "./catalog.js";
 import { HoldingCache } from "./holding-cache.js";
-import { RequestDecider } from "./decide.js";
+import { RequestDecider, identityMayAllow } from "./decide.js";
 import { isConditional, type Edge } from "./edge.js";
 import { accountTrustHub } from "./edges/account-trust.js";
 import { assumeEdges } from "./edges/assume.js";
-import type { GraphContext, GroupEntry } from "./edges/context.js";
+import type { EscalationMethod, GraphContext, GroupEntry } from "./edges/context.js";
 import { ESCALATION_METHODS } from "./edges/registry.js";
 import { newSubscriberId } from "./edges/security-lake.js";
 import type { PolicyEngine } from "./engine.js";
@@ -126,7 +126,7 @@ class GraphBuilder implements GraphContext {
   private mayEscalate(actor: Actor): boolean {
     let known = this.escalates.get(actor.id);
     if (known === undefined) {
-      known = ESCALATION_METHODS.some((method) => method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"))));
+      known = ESCALATION_METHODS.some((method) => isTriggered(actor, method));
       this.escalates.set(actor.id, known);
     }
     return known;
@@ -244,8 +244,7 @@ class GraphBuilder implements GraphContext {
   private addEscalations(actor: Actor): void {
     if (!actor.evaluable || actor.principal.kind === "service" || actor.principal.kind === "anonymous") return;
     for (const method of ESCALATION_METHODS) {
-      const triggered = method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow")));
-      if (!triggered) continue;
+      if (!isTriggered(actor, method)) continue;
       for (const edge of method.build(this, actor)) {
         if (this.actors.has(edge.to) && edge.to !== actor.id) this.edges.push(edge);
       }
@@ -382,4 +381,12 @@ class GraphBuilder implements GraphContext {
       });
     }
   }
+}
+
+/** True when some trigger action of the method may be allowed by the actor's identity policies. */
+function isTriggered(actor: Actor, method: EscalationMethod): boolean {
+  for (const action of method.triggers) {
+    if (identityMayAllow(actor, action)) return true;
+  }
+  return false;
 }

@@ -19,7 +19,7 @@ export class TrustIndex {
     if (namesOnlyAccounts(trustPolicy)) this.accountsOnly.add(roleArn);
     for (const principal of namedPrincipals(trustPolicy, ["sts:assumerole"])) {
       if (principal.kind === "any") this.open.push(roleArn);
-      else if (principal.kind === "service") push(this.byService, principal.value, roleArn);
+      else if (principal.kind === "service") this.addService(principal.value, roleArn);
       else if (principal.kind === "aws") push(this.byArn, principal.value, roleArn);
       // NOTE: federated principals (SAML and OIDC providers) are not graph nodes, so roles
       // assumed only through AssumeRoleWithSAML or AssumeRoleWithWebIdentity have no callers here.
@@ -52,18 +52,25 @@ export class TrustIndex {
     return !this.conditional.has(roleArn);
   }
 
-  private readonly byServiceAccount = new Map<string, string[]>();
+  /** Roles by service and then by the role's account, filled as trust policies are added. */
+  private readonly byServiceAccount = new Map<string, Map<string, string[]>>();
+
+  private addService(service: string, roleArn: string): void {
+    push(this.byService, service, roleArn);
+    const accountId = parseArn(roleArn)?.accountId;
+    if (accountId === undefined) return;
+    let byAccount = this.byServiceAccount.get(service);
+    if (!byAccount) {
+      byAccount = new Map();
+      this.byServiceAccount.set(service, byAccount);
+    }
+    push(byAccount, accountId, roleArn);
+  }
 
   /** Roles a service may assume (`lambda.amazonaws.com` and so on), optionally of one account. */
   rolesTrustingService(service: string, accountId?: string): readonly string[] {
     if (accountId === undefined) return this.byService.get(service) ?? [];
-    const key = `${service} ${accountId}`;
-    let roles = this.byServiceAccount.get(key);
-    if (!roles) {
-      roles = (this.byService.get(service) ?? []).filter((roleArn) => parseArn(roleArn)?.accountId === accountId);
-      this.byServiceAccount.set(key, roles);
-    }
-    return roles;
+    return this.byServiceAccount.get(service)?.get(accountId) ?? [];
   }
 
   services(): string[] {
@@ -135,9 +142,9 @@ function globMatch(pattern: string, action: string): boolean {
 }
 
 /**
- * Whether the Allow statements of a policy (for any action) name at least one principal and
- * only account roots and services: no user, role or session ARN, no `*`, no NotPrincipal and
- * no federated provider.
+ * Checks that the Allow statements of a policy (for any action) name at least one principal,
+ * and only account roots and services. A user, role or session ARN, `*`, NotPrincipal or a
+ * federated provider fails the check.
  */
 function namesOnlyAccounts(document: PolicyDocument): boolean {
   const principals = namedPrincipals(document);

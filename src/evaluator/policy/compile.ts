@@ -1,5 +1,5 @@
 import { serviceOfAction } from "../match/action.js";
-import { actionSlot, lowerActionOf } from "./action-slots.js";
+import { actionSlot, lowerActionOf, serviceOfSlot } from "./action-slots.js";
 import type { CompiledPolicy, PolicyProblem, PolicySource } from "../types.js";
 import { compileStatement } from "./compile-statement.js";
 import { decodeDocument } from "./decode.js";
@@ -168,7 +168,7 @@ export class Policy implements CompiledPolicy {
     if (slot >= this.actionFlags.length) this.growFlags(slot);
     let flags = this.actionFlags[slot]!;
     if (flags === 0) {
-      flags = this.flagsOf(actionLower);
+      flags = FLAGS_KNOWN | this.flagsIn(this.byService.get(serviceOfSlot(slot)), actionLower) | this.flagsIn(this.anyService, actionLower);
       this.actionFlags[slot] = flags;
     }
     return (flags & (effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY)) !== 0;
@@ -181,17 +181,16 @@ export class Policy implements CompiledPolicy {
   }
 
   /**
-   * Matches the action against the candidate statements without caching an entry. Most
-   * policies match none of the actions the graph queries, and an entry per pair would stay
-   * in the heap for the whole build.
+   * Matches the action against candidate statements without caching an entry. Most policies
+   * match none of the actions the graph queries, and an entry per pair would stay in the heap
+   * for the whole build.
    */
-  private flagsOf(actionLower: string): number {
-    let flags = FLAGS_KNOWN;
-    const lists = [this.byService.get(serviceOfAction(actionLower)) ?? NO_STATEMENTS, this.anyService];
-    for (const list of lists) {
-      for (const statement of list) {
-        if (statementMatchesAction(statement, actionLower)) flags |= statement.effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY;
-      }
+  private flagsIn(statements: readonly CompiledStatement[] | undefined, actionLower: string): number {
+    if (statements === undefined) return 0;
+    let flags = 0;
+    for (let index = 0; index < statements.length; index += 1) {
+      const statement = statements[index]!;
+      if (statementMatchesAction(statement, actionLower)) flags |= statement.effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY;
     }
     return flags;
   }

@@ -1,6 +1,6 @@
 import type { Actor } from "../actors.js";
 import type { Edge } from "../edge.js";
-import { permits } from "../decide.js";
+import { identityMayAllow, permits } from "../decide.js";
 import { hubEdge } from "./account-trust.js";
 import type { GraphContext } from "./context.js";
 
@@ -16,7 +16,7 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
 
   const callerIds = [actor.ref.id, actor.principal.arn, actor.principal.roleArn].filter((value): value is string => Boolean(value));
   const { named, throughAccount } = context.trust.candidates(callerIds, actor.principal.accountId);
-  const mayCallAssume = actor.policies.identity.some((policy) => policy.mayMatchAction("sts:AssumeRole", "Allow"));
+  const mayCallAssume = identityMayAllow(actor, "sts:AssumeRole");
   const edges: Edge[] = [];
   const candidates = new Set(named);
   if (mayCallAssume) {
@@ -56,7 +56,7 @@ function lacksIdentityAllow(context: GraphContext, actor: Actor, role: Actor): b
   const kind = actor.principal.kind;
   if (kind !== "user" && kind !== "role-session" && kind !== "federated") return false;
   if (!context.trust.trustsOnlyAccounts(role.id)) return false;
-  return !actor.policies.identity.some((policy) => policy.mayMatchAction("sts:AssumeRole", "Allow", role.id));
+  return !identityMayAllow(actor, "sts:AssumeRole", role.id);
 }
 
 type AccountGroups = Map<string, { unconditional: Actor[]; conditional: Actor[] }>;
