@@ -24,6 +24,7 @@ export interface BuildTimings {
 }
 
 const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+const NO_METHODS: readonly EscalationMethod[] = [];
 /** Variants of variants are built up to this depth; deeper chains add nothing in practice. */
 const MAX_VARIANT_DEPTH = 2;
 
@@ -120,16 +121,25 @@ class GraphBuilder implements GraphContext {
     return edges.some((edge) => !known.plain.has(edge.to) && !(isConditional(edge) && known.any.has(edge.to)));
   }
 
-  private readonly escalates = new Map<string, boolean>();
+  private readonly triggered = new Map<string, readonly EscalationMethod[]>();
 
-  /** Checks (once per actor) whether some escalation method's trigger action may be allowed to it. */
+  /** Checks whether some escalation method's trigger action may be allowed to the actor. */
   private mayEscalate(actor: Actor): boolean {
-    let known = this.escalates.get(actor.id);
-    if (known === undefined) {
-      known = ESCALATION_METHODS.some((method) => isTriggered(actor, method));
-      this.escalates.set(actor.id, known);
+    return this.triggeredMethods(actor).length > 0;
+  }
+
+  /**
+   * The escalation methods whose trigger action the actor's identity policies may allow,
+   * found once per actor: both its own escalations and its worth as a target need them.
+   */
+  private triggeredMethods(actor: Actor): readonly EscalationMethod[] {
+    let methods = this.triggered.get(actor.id);
+    if (!methods) {
+      const found = ESCALATION_METHODS.filter((method) => isTriggered(actor, method));
+      methods = found.length > 0 ? found : NO_METHODS;
+      this.triggered.set(actor.id, methods);
     }
-    return known;
+    return methods;
   }
 
   decide(actor: Actor, action: string, resource: LakeResource, values?: Readonly<Record<string, string | readonly string[]>>) {
@@ -243,8 +253,7 @@ class GraphBuilder implements GraphContext {
 
   private addEscalations(actor: Actor): void {
     if (!actor.evaluable || actor.principal.kind === "service" || actor.principal.kind === "anonymous") return;
-    for (const method of ESCALATION_METHODS) {
-      if (!isTriggered(actor, method)) continue;
+    for (const method of this.triggeredMethods(actor)) {
       for (const edge of method.build(this, actor)) {
         if (this.actors.has(edge.to) && edge.to !== actor.id) this.edges.push(edge);
       }
