@@ -76,7 +76,7 @@ export class RequestDecider {
       rcpLevels: this.catalog.rcpLevels(resource.accountId),
       resourceInManagementAccount: resource.accountId === this.managementAccountId,
       awsManagedKey: resource.awsManagedKey,
-    };
+    } satisfies EveryField<PolicySet>;
   }
 
   /**
@@ -156,6 +156,9 @@ function eitherCredential(temporary: Decision, longTerm: Decision): Decision {
   if (!statement) return permitted;
   return { type: "allowedIf", statements: permitted.statements, conditions: [...(permitted.conditions ?? []), { statement, operator: "CredentialType", key: "aws:TokenIssueTime", values: [credential] }] };
 }
+
+/** Every key of T present, so that a field added to PolicySet fails to compile until copied. */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 export const IMPLICIT_DENY: Decision = { type: "implicitDeny", statements: [] };
 
