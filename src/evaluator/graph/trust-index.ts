@@ -30,6 +30,9 @@ export class TrustIndex {
    * Roles whose trust could let this caller in. `named` trust the caller's ARN or `*`;
    * `throughAccount` trust the caller's account root, which lets in only callers whose own
    * identity policies allow sts:AssumeRole, so callers without such a policy can skip them.
+   * NOTE: ARNs are matched as written, so a trust naming the caller's role under another path
+   * (which AWS matches by role name) is found only when the role also trusts the caller's
+   * account and the caller may call sts:AssumeRole.
    */
   candidates(callerIds: readonly string[], accountId: string | undefined): { named: string[]; throughAccount: readonly string[] } {
     const named = new Set<string>(this.open);
