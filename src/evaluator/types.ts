@@ -40,8 +40,11 @@ export interface CompiledPolicy {
   readonly problems: readonly PolicyProblem[];
   /** False when the document could not be read at all, so what it grants is unknown. */
   readonly usable: boolean;
-  /** Whether any statement of this effect could match the action (a fast pre-filter). */
-  mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean;
+  /**
+   * Whether any statement of this effect could match the action and, when given, the resource
+   * (a fast pre-filter: conditions, principals and policy variables are not checked).
+   */
+  mayMatchAction(action: string, effect: "Allow" | "Deny", resource?: string): boolean;
 }
 
 /** Kinds of caller, as AWS reports them in `aws:PrincipalType` and as they match principals. */

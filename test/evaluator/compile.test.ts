@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compilePolicy } from "../../src/evaluator/index.js";
+import { asPolicy } from "../../src/evaluator/policy/compile.js";
 
 const source = { type: "identity" as const, id: "arn:aws:iam::111122223333:policy/Test" };
 
@@ -69,6 +70,49 @@ describe("mayMatchAction", () => {
 
   it("rejects a Deny excluded by NotAction", () => {
     expect(policy.mayMatchAction("iam:PassRole", "Deny")).toBe(false);
+  });
+});
+
+describe("mayMatchAction against statementsFor", () => {
+  const documents = [
+    { Statement: [{ Effect: "Allow", Action: ["s3:Get*", "iam:Pass?ole"], Resource: "*" }, { Effect: "Deny", NotAction: "iam:*", Resource: "*" }] },
+    { Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }, { Effect: "Deny", Action: "s*:Put*", Resource: "*" }] },
+    { Statement: [{ Effect: "Allow", NotAction: ["sts:*", "S3:*Object"], Resource: "*" }] },
+    { Statement: [] },
+  ];
+  const actions = ["s3:GetObject", "S3:GETOBJECT", "s3:PutObject", "sqs:PutRecord", "iam:PassRole", "iam:PassRule", "sts:AssumeRole", "kms:Decrypt", "nocolon"];
+  const cases = documents.flatMap((document, index) =>
+    actions.flatMap((action) => (["Allow", "Deny"] as const).map((effect) => ({ index, action, effect, document }))),
+  );
+
+  it.each(cases)("policy $index, $action, $effect", ({ document, action, effect }) => {
+    const policy = asPolicy(compilePolicy({ Version: "2012-10-17", ...document }, source))!;
+    const expected = policy.statementsFor(action.toLowerCase(), effect).length > 0;
+    expect([policy.mayMatchAction(action, effect), policy.mayMatchAction(action, effect)]).toEqual([expected, expected]);
+  });
+
+  it.each([
+    ["arn:aws:iam::111122223333:role/Reader", true],
+    ["arn:aws:iam::111122223333:role/Writer", false],
+    ["arn:aws:iam::111122223333:user/Reader", true],
+  ])("narrows by resource %s", (resource, expected) => {
+    const policy = compilePolicy(
+      {
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: "sts:AssumeRole", Resource: "arn:aws:iam::111122223333:role/Read*" },
+          { Effect: "Allow", Action: "sts:AssumeRole", NotResource: "arn:aws:iam::111122223333:role/*" },
+        ],
+      },
+      source,
+    );
+    expect(policy.mayMatchAction("sts:AssumeRole", "Allow", resource)).toBe(expected);
+  });
+
+  it("matches past the last action slot", () => {
+    const policy = compilePolicy({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "ec2:*", Resource: "*" } }, source);
+    for (let index = 0; index < 4_200; index += 1) policy.mayMatchAction(`ec2:Action${index}`, "Allow");
+    expect([policy.mayMatchAction("ec2:Beyond", "Allow"), policy.mayMatchAction("s3:Beyond", "Allow")]).toEqual([true, false]);
   });
 });
 

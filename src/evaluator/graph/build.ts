@@ -5,11 +5,11 @@ import { ActorFactory, anonymousActor, anyAccountActor, organizationView, servic
 import type { CapabilityCatalog } from "./capabilities.js";
 import { PolicyCatalog } from "./catalog.js";
 import { HoldingCache } from "./holding-cache.js";
-import { RequestDecider } from "./decide.js";
+import { RequestDecider, identityMayAllow } from "./decide.js";
 import { isConditional, type Edge } from "./edge.js";
 import { accountTrustHub } from "./edges/account-trust.js";
 import { assumeEdges } from "./edges/assume.js";
-import type { GraphContext, GroupEntry } from "./edges/context.js";
+import type { EscalationMethod, GraphContext, GroupEntry } from "./edges/context.js";
 import { ESCALATION_METHODS } from "./edges/registry.js";
 import { newSubscriberId } from "./edges/security-lake.js";
 import type { PolicyEngine } from "./engine.js";
@@ -24,6 +24,7 @@ export interface BuildTimings {
 }
 
 const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+const NO_METHODS: readonly EscalationMethod[] = [];
 /** Variants of variants are built up to this depth; deeper chains add nothing in practice. */
 const MAX_VARIANT_DEPTH = 2;
 
@@ -121,16 +122,25 @@ class GraphBuilder implements GraphContext {
     return edges.some((edge) => !known.plain.has(edge.to) && !(isConditional(edge) && known.any.has(edge.to)));
   }
 
-  private readonly escalates = new Map<string, boolean>();
+  private readonly triggered = new Map<string, readonly EscalationMethod[]>();
 
-  /** Checks (once per actor) whether some escalation method's trigger action may be allowed to it. */
+  /** Checks whether some escalation method's trigger action may be allowed to the actor. */
   private mayEscalate(actor: Actor): boolean {
-    let known = this.escalates.get(actor.id);
-    if (known === undefined) {
-      known = ESCALATION_METHODS.some((method) => method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow"))));
-      this.escalates.set(actor.id, known);
+    return this.triggeredMethods(actor).length > 0;
+  }
+
+  /**
+   * The escalation methods whose trigger action the actor's identity policies may allow,
+   * found once per actor: both its own escalations and its worth as a target need them.
+   */
+  private triggeredMethods(actor: Actor): readonly EscalationMethod[] {
+    let methods = this.triggered.get(actor.id);
+    if (!methods) {
+      const found = ESCALATION_METHODS.filter((method) => isTriggered(actor, method));
+      methods = found.length > 0 ? found : NO_METHODS;
+      this.triggered.set(actor.id, methods);
     }
-    return known;
+    return methods;
   }
 
   decide(actor: Actor, action: string, resource: LakeResource, values?: Readonly<Record<string, string | readonly string[]>>) {
@@ -244,9 +254,7 @@ class GraphBuilder implements GraphContext {
 
   private addEscalations(actor: Actor): void {
     if (!actor.evaluable || actor.principal.kind === "service" || actor.principal.kind === "anonymous") return;
-    for (const method of ESCALATION_METHODS) {
-      const triggered = method.triggers.some((action) => actor.policies.identity.some((policy) => policy.mayMatchAction(action, "Allow")));
-      if (!triggered) continue;
+    for (const method of this.triggeredMethods(actor)) {
       for (const edge of method.build(this, actor)) {
         if (this.actors.has(edge.to) && edge.to !== actor.id) this.edges.push(edge);
       }
@@ -383,4 +391,12 @@ class GraphBuilder implements GraphContext {
       });
     }
   }
+}
+
+/** True when some trigger action of the method may be allowed by the actor's identity policies. */
+function isTriggered(actor: Actor, method: EscalationMethod): boolean {
+  for (const action of method.triggers) {
+    if (identityMayAllow(actor, action)) return true;
+  }
+  return false;
 }

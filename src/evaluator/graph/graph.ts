@@ -135,7 +135,19 @@ export class AccessGraph {
     return grants;
   }
 
+  /** Path steps by edge: grants through the same edge share its step instead of a copy each. */
+  private readonly steps = new Map<Edge, PathStep>();
+
   private stepOf(edge: Edge): PathStep {
+    let step = this.steps.get(edge);
+    if (!step) {
+      step = this.newStep(edge);
+      this.steps.set(edge, step);
+    }
+    return step;
+  }
+
+  private newStep(edge: Edge): PathStep {
     const from = this.nodes.get(edge.from);
     const to = this.nodes.get(edge.to);
     return {

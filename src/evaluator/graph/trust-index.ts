@@ -11,13 +11,15 @@ export class TrustIndex {
   private readonly byService = new Map<string, string[]>();
   private readonly open: string[] = [];
   private readonly conditional = new Set<string>();
+  private readonly accountsOnly = new Set<string>();
 
   /** Records the principals named by a role's trust policy. */
   add(roleArn: string, trustPolicy: PolicyDocument): void {
     if (JSON.stringify(trustPolicy).includes('"Condition"')) this.conditional.add(roleArn);
+    if (namesOnlyAccounts(trustPolicy)) this.accountsOnly.add(roleArn);
     for (const principal of namedPrincipals(trustPolicy, ["sts:assumerole"])) {
       if (principal.kind === "any") this.open.push(roleArn);
-      else if (principal.kind === "service") push(this.byService, principal.value, roleArn);
+      else if (principal.kind === "service") this.addService(principal.value, roleArn);
       else if (principal.kind === "aws") push(this.byArn, principal.value, roleArn);
       // NOTE: federated principals (SAML and OIDC providers) are not graph nodes, so roles
       // assumed only through AssumeRoleWithSAML or AssumeRoleWithWebIdentity have no callers here.
@@ -28,6 +30,9 @@ export class TrustIndex {
    * Roles whose trust could let this caller in. `named` trust the caller's ARN or `*`;
    * `throughAccount` trust the caller's account root, which lets in only callers whose own
    * identity policies allow sts:AssumeRole, so callers without such a policy can skip them.
+   * NOTE: ARNs are matched as written, so a trust naming the caller's role under another path
+   * (which AWS matches by role name) is found only when the role also trusts the caller's
+   * account and the caller may call sts:AssumeRole.
    */
   candidates(callerIds: readonly string[], accountId: string | undefined): { named: string[]; throughAccount: readonly string[] } {
     const named = new Set<string>(this.open);
@@ -36,23 +41,39 @@ export class TrustIndex {
     return { named: [...named], throughAccount };
   }
 
+  /**
+   * True when every Allow statement of the role's trust policy names only account roots (or
+   * services). Such a policy lets a user or role session in only by delegating to the caller's
+   * own identity policies, so without an identity Allow for the role the caller cannot assume it.
+   */
+  trustsOnlyAccounts(roleArn: string): boolean {
+    return this.accountsOnly.has(roleArn);
+  }
+
   /** True when no statement of the role's trust policy has a condition. */
   isUnconditional(roleArn: string): boolean {
     return !this.conditional.has(roleArn);
   }
 
-  private readonly byServiceAccount = new Map<string, string[]>();
+  /** Roles by service and then by the role's account, filled as trust policies are added. */
+  private readonly byServiceAccount = new Map<string, Map<string, string[]>>();
+
+  private addService(service: string, roleArn: string): void {
+    push(this.byService, service, roleArn);
+    const accountId = parseArn(roleArn)?.accountId;
+    if (accountId === undefined) return;
+    let byAccount = this.byServiceAccount.get(service);
+    if (!byAccount) {
+      byAccount = new Map();
+      this.byServiceAccount.set(service, byAccount);
+    }
+    push(byAccount, accountId, roleArn);
+  }
 
   /** Roles a service may assume (`lambda.amazonaws.com` and so on), optionally of one account. */
   rolesTrustingService(service: string, accountId?: string): readonly string[] {
     if (accountId === undefined) return this.byService.get(service) ?? [];
-    const key = `${service} ${accountId}`;
-    let roles = this.byServiceAccount.get(key);
-    if (!roles) {
-      roles = (this.byService.get(service) ?? []).filter((roleArn) => parseArn(roleArn)?.accountId === accountId);
-      this.byServiceAccount.set(key, roles);
-    }
-    return roles;
+    return this.byServiceAccount.get(service)?.get(accountId) ?? [];
   }
 
   services(): string[] {
@@ -121,6 +142,22 @@ function globMatch(pattern: string, action: string): boolean {
   if (!pattern.includes("*") && !pattern.includes("?")) return false;
   const expression = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
   return expression.test(action);
+}
+
+/**
+ * Checks that the Allow statements of a policy (for any action) name at least one principal,
+ * and only account roots and services. A user, role or session ARN, `*`, NotPrincipal or a
+ * federated provider fails the check.
+ */
+function namesOnlyAccounts(document: PolicyDocument): boolean {
+  const principals = namedPrincipals(document);
+  if (principals.length === 0) return false;
+  return principals.every((principal) => principal.kind === "service" || (principal.kind === "aws" && isAccountRoot(principal.value)));
+}
+
+function isAccountRoot(value: string): boolean {
+  const arn = parseArn(value);
+  return arn !== undefined && arn.service === "iam" && arn.resource === "root";
 }
 
 /** The account id of a principal key, when it names an AWS account. */

@@ -34,8 +34,27 @@ export function roleKey(arnText: string): string | undefined {
   return name ? `${arn.accountId}/${name}` : undefined;
 }
 
-/** Builds a principal spec from the element's values, grouped by kind. */
+const MAX_CACHED_SPECS = 50_000;
+let specCache = new Map<string, PrincipalSpec>();
+
+/**
+ * Builds a principal spec from the element's values, grouped by kind. Specs are read-only once
+ * built, so equal elements (thousands of trust policies name the same service or account)
+ * share one spec.
+ */
 export function buildPrincipalSpec(values: { kind: string; value: string }[]): PrincipalSpec {
+  const key = values.map(({ kind, value }) => `${kind}\u0000${value}`).join("\u0001");
+  let spec = specCache.get(key);
+  if (!spec) {
+    // The cache only saves memory and work, so a full one is started afresh rather than grown.
+    if (specCache.size >= MAX_CACHED_SPECS) specCache = new Map();
+    spec = newPrincipalSpec(values);
+    specCache.set(key, spec);
+  }
+  return spec;
+}
+
+function newPrincipalSpec(values: { kind: string; value: string }[]): PrincipalSpec {
   const spec = {
     everyone: false,
     accounts: new Set<string>(),

@@ -1,11 +1,9 @@
 import { compileCondition, type CompiledCondition } from "../conditions/condition.js";
-import { compileActionPattern } from "../match/action.js";
-import { compileArnPattern } from "../match/arn.js";
 import { buildPrincipalSpec, type PrincipalSpec } from "../match/principal.js";
-import { parseTemplate } from "../match/variables.js";
 import type { PolicySource, PolicyType } from "../types.js";
 import { isRecord, memberPath, readStrings, type Problems } from "./parse-elements.js";
-import type { CompiledStatement, ResourcePattern } from "./statement.js";
+import { actionPatternOf, resourcePatternOf } from "./pattern-cache.js";
+import type { CompiledStatement } from "./statement.js";
 
 /**
  * Parses and compiles one statement. A statement with a fatal problem (no valid Effect, no
@@ -50,7 +48,7 @@ export function compileStatement(input: StatementInput, problems: Problems): Com
     problems.push({ path, message: "expected exactly one of Action and NotAction" });
     return undefined;
   }
-  const patterns = actionElements.values.map(compileActionPattern);
+  const patterns = actionElements.values.map(actionPatternOf);
   if (source.type === "rcp" && actionElements.negated) {
     problems.push({ path: `${path}.NotAction`, message: "a resource control policy cannot use NotAction" });
   }
@@ -69,7 +67,7 @@ export function compileStatement(input: StatementInput, problems: Problems): Com
   const resources = readPair(raw, "Resource", "NotResource", path, problems);
   statement.resourceTemplates = false;
   if (resources) {
-    const patterns = resources.values.map((text) => compileResource(text, input.variables));
+    const patterns = resources.values.map((text) => resourcePatternOf(text, input.variables));
     statement[resources.negated ? "notResources" : "resources"] = patterns;
     statement.resourceTemplates = patterns.some((pattern) => pattern.template !== undefined);
   } else if (raw.Resource === undefined && raw.NotResource === undefined && source.type !== "trust") {
@@ -112,11 +110,6 @@ function readPair(raw: Record<string, unknown>, name: string, negatedName: strin
   const negated = positive === undefined;
   const values = readStrings(negated ? negative : positive, `${path}.${negated ? negatedName : name}`, problems);
   return values ? { negated, values } : undefined;
-}
-
-function compileResource(text: string, variables: boolean): ResourcePattern {
-  const template = variables ? parseTemplate(text) : undefined;
-  return template ? { text, template } : { text, matches: compileArnPattern(text) };
 }
 
 function compileConditions(raw: unknown, path: string, variables: boolean, problems: Problems): CompiledCondition[] {

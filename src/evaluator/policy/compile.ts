@@ -1,4 +1,5 @@
 import { serviceOfAction } from "../match/action.js";
+import { actionSlot, lowerActionOf, serviceOfSlot } from "./action-slots.js";
 import type { CompiledPolicy, PolicyProblem, PolicySource } from "../types.js";
 import { compileStatement } from "./compile-statement.js";
 import { decodeDocument } from "./decode.js";
@@ -19,6 +20,11 @@ const MAX_CACHED_RESOURCES = 4_096;
 /** Slots of each policy's recent-target cache; a power of two. */
 const RECENT_SLOTS = 16;
 const NO_STATEMENTS: readonly CompiledStatement[] = [];
+/** Bits of a policy's per-action flags, set when the byte is computed, an Allow matches, a Deny matches. */
+const FLAGS_KNOWN = 1;
+const FLAGS_ALLOW = 2;
+const FLAGS_DENY = 4;
+const NO_FLAGS = new Uint8Array(0);
 
 /** The statements of each effect that match one action. */
 export interface ActionEntry {
@@ -41,14 +47,18 @@ export class Policy implements CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
   private readonly byService = new Map<string, CompiledStatement[]>();
   private readonly anyService: CompiledStatement[] = [];
-  private readonly byAction = new Map<string, ActionEntry>();
-  private byTarget = new Map<number, ActionEntry>();
+  // The caches below are created on first use, because the graph's pre-filter settles most
+  // inline policies of a large organization without ever evaluating them.
+  private byAction: Map<string, ActionEntry> | undefined;
+  private byTarget: Map<number, ActionEntry> | undefined;
   /**
    * A small direct-mapped cache in front of `byTarget`: slot `target % RECENT_SLOTS` keeps the
    * target id at `2 * slot` and its entry at `2 * slot + 1`, side by side in memory.
    */
-  private recent: (number | ActionEntry)[] = new Array<number | ActionEntry>(2 * RECENT_SLOTS).fill(-1);
+  private recent: (number | ActionEntry)[] | undefined;
   private targetGeneration = targetGeneration();
+  /** Match flags per action slot (see `action-slots.ts`); zero until the slot is first queried. */
+  private actionFlags = NO_FLAGS;
 
   constructor(source: PolicySource, statements: readonly CompiledStatement[], problems: readonly PolicyProblem[], usable: boolean) {
     this.source = source;
@@ -73,12 +83,13 @@ export class Policy implements CompiledPolicy {
 
   /** Returns the statements whose Action or NotAction covers the lower-case action, by effect. */
   entryFor(actionLower: string): ActionEntry {
-    let entry = this.byAction.get(actionLower);
+    const byAction = (this.byAction ??= new Map());
+    let entry = byAction.get(actionLower);
     if (!entry) {
       // Arbitrary action names can arrive; bound the cache rather than grow without limit.
-      if (this.byAction.size >= MAX_CACHED_ACTIONS) this.byAction.clear();
+      if (byAction.size >= MAX_CACHED_ACTIONS) byAction.clear();
       entry = this.buildEntry(actionLower);
-      this.byAction.set(actionLower, entry);
+      byAction.set(actionLower, entry);
     }
     return entry;
   }
@@ -105,23 +116,25 @@ export class Policy implements CompiledPolicy {
   /** `entryForResource` cached under the pair's id from `targetId`. */
   entryForTarget(target: number, actionLower: string, resource: string): ActionEntry {
     if (this.targetGeneration !== targetGeneration()) {
-      this.byTarget = new Map();
-      this.recent.fill(-1);
+      this.byTarget = undefined;
+      this.recent = undefined;
       this.targetGeneration = targetGeneration();
     }
+    const recent = (this.recent ??= new Array<number | ActionEntry>(2 * RECENT_SLOTS).fill(-1));
     const slot = (target & (RECENT_SLOTS - 1)) << 1;
-    if (this.recent[slot] === target) return this.recent[slot + 1] as ActionEntry;
+    if (recent[slot] === target) return recent[slot + 1] as ActionEntry;
 
-    let entry = this.byTarget.get(target);
+    const byTarget = (this.byTarget ??= new Map());
+    let entry = byTarget.get(target);
     if (!entry) {
-      if (this.byTarget.size >= MAX_CACHED_RESOURCES * 4) this.byTarget.clear();
+      if (byTarget.size >= MAX_CACHED_RESOURCES * 4) byTarget.clear();
       entry = this.entryForResource(actionLower, resource);
       // Most policies match none of a request's actions, and the action cache finds those as
       // fast, so only entries with statements are kept per target.
-      if (entry !== NO_ENTRY) this.byTarget.set(target, entry);
+      if (entry !== NO_ENTRY) byTarget.set(target, entry);
     }
-    this.recent[slot] = target;
-    this.recent[slot + 1] = entry;
+    recent[slot] = target;
+    recent[slot + 1] = entry;
     return entry;
   }
 
@@ -141,8 +154,45 @@ export class Policy implements CompiledPolicy {
     return entryOf(allow.length ? allow : NO_STATEMENTS, deny.length ? deny : NO_STATEMENTS, false);
   }
 
-  mayMatchAction(action: string, effect: "Allow" | "Deny"): boolean {
-    return this.statementsFor(action.toLowerCase(), effect).length > 0;
+  mayMatchAction(action: string, effect: "Allow" | "Deny", resource?: string): boolean {
+    const slot = actionSlot(action);
+    const actionLower = slot < 0 ? action.toLowerCase() : lowerActionOf(slot);
+    if (!this.matchesAction(slot, actionLower, effect)) return false;
+    if (resource === undefined) return true;
+    return this.statementsFor(actionLower, effect).some((statement) => statementMayMatchResource(statement, resource));
+  }
+
+  private matchesAction(slot: number, actionLower: string, effect: "Allow" | "Deny"): boolean {
+    if (slot < 0) return this.statementsFor(actionLower, effect).length > 0;
+
+    if (slot >= this.actionFlags.length) this.growFlags(slot);
+    let flags = this.actionFlags[slot]!;
+    if (flags === 0) {
+      flags = FLAGS_KNOWN | this.flagsIn(this.byService.get(serviceOfSlot(slot)), actionLower) | this.flagsIn(this.anyService, actionLower);
+      this.actionFlags[slot] = flags;
+    }
+    return (flags & (effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY)) !== 0;
+  }
+
+  private growFlags(slot: number): void {
+    const grown = new Uint8Array(Math.max(64, (slot + 64) & ~63));
+    grown.set(this.actionFlags);
+    this.actionFlags = grown;
+  }
+
+  /**
+   * Matches the action against candidate statements without caching an entry. Most policies
+   * match none of the actions the graph queries, and an entry per pair would stay in the heap
+   * for the whole build.
+   */
+  private flagsIn(statements: readonly CompiledStatement[] | undefined, actionLower: string): number {
+    if (statements === undefined) return 0;
+    let flags = 0;
+    for (let index = 0; index < statements.length; index += 1) {
+      const statement = statements[index]!;
+      if (statementMatchesAction(statement, actionLower)) flags |= statement.effect === "Allow" ? FLAGS_ALLOW : FLAGS_DENY;
+    }
+    return flags;
   }
 }
 

@@ -1,4 +1,5 @@
 import { accountRootArn } from "../../../shared/arn.js";
+import type { CompiledPolicy } from "../../types.js";
 import type { Actor } from "../actors.js";
 import { permits } from "../decide.js";
 import type { Edge } from "../edge.js";
@@ -65,6 +66,12 @@ export function hubEdge(context: GraphContext, actor: Actor, roleAccount: string
 }
 
 function mayDenyAssume(actor: Actor): boolean {
-  const policies = [...actor.policies.identity, ...(actor.policies.boundary ? [actor.policies.boundary] : []), ...(actor.policies.scpLevels ?? []).flat()];
-  return policies.some((policy) => policy.mayMatchAction("sts:AssumeRole", "Deny"));
+  const { identity, boundary, scpLevels } = actor.policies;
+  if (boundary?.mayMatchAction("sts:AssumeRole", "Deny")) return true;
+  if (identity.some(deniesAssume)) return true;
+  return scpLevels?.some((level) => level.some(deniesAssume)) ?? false;
+}
+
+function deniesAssume(policy: CompiledPolicy): boolean {
+  return policy.mayMatchAction("sts:AssumeRole", "Deny");
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "../actors.js";
 import type { Edge } from "../edge.js";
-import { permits } from "../decide.js";
+import { identityMayAllow, permits } from "../decide.js";
 import { hubEdge } from "./account-trust.js";
 import type { GraphContext } from "./context.js";
 
@@ -16,7 +16,7 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
 
   const callerIds = [actor.ref.id, actor.principal.arn, actor.principal.roleArn].filter((value): value is string => Boolean(value));
   const { named, throughAccount } = context.trust.candidates(callerIds, actor.principal.accountId);
-  const mayCallAssume = actor.policies.identity.some((policy) => policy.mayMatchAction("sts:AssumeRole", "Allow"));
+  const mayCallAssume = identityMayAllow(actor, "sts:AssumeRole");
   const edges: Edge[] = [];
   const candidates = new Set(named);
   if (mayCallAssume) {
@@ -29,6 +29,7 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
   for (const roleArn of candidates) {
     const role = context.actors.get(roleArn);
     if (!role || role.id === actor.id || role.id === actor.base?.id) continue;
+    if (lacksIdentityAllow(context, actor, role)) continue;
 
     const decision = context.decide(actor, "sts:AssumeRole", context.roleResource(role));
     if (!permits(decision)) continue;
@@ -42,6 +43,20 @@ export function assumeEdges(context: GraphContext, actor: Actor): Edge[] {
     });
   }
   return edges;
+}
+
+/**
+ * True when the role's trust policy names only account roots and services, and no identity
+ * policy of the caller has an Allow for sts:AssumeRole whose Resource covers the role. Such a
+ * trust lets a user or role session in only by delegating to its identity policies, in the
+ * same account and across accounts. The engine would find that layer empty and return an
+ * implicit deny, so the candidate is dropped without a decision.
+ */
+function lacksIdentityAllow(context: GraphContext, actor: Actor, role: Actor): boolean {
+  const kind = actor.principal.kind;
+  if (kind !== "user" && kind !== "role-session" && kind !== "federated") return false;
+  if (!context.trust.trustsOnlyAccounts(role.id)) return false;
+  return !identityMayAllow(actor, "sts:AssumeRole", role.id);
 }
 
 type AccountGroups = Map<string, { unconditional: Actor[]; conditional: Actor[] }>;
