@@ -129,7 +129,7 @@ export class AccessGraph {
       if (!reach) continue;
       const holding = holders.get(reach.holder);
       if (!holding) continue;
-      const path: PathStep[] = [...reach.edges.map((edge) => this.stepOf(edge)), holding.step];
+      const path: PathStep[] = [...this.stepsOf(reach.edges), holding.step];
       grants.push({ capability, principal: actor.ref, decision: reach.decision, path, resources: holding.resources });
     }
     return grants;
@@ -137,6 +137,53 @@ export class AccessGraph {
 
   /** Path steps by edge: grants through the same edge share its step instead of a copy each. */
   private readonly steps = new Map<Edge, PathStep>();
+  /** Steps through an account-trust hub, by the edge into the hub and then the edge out. */
+  private readonly hubSteps = new Map<Edge, Map<Edge, PathStep>>();
+
+  /**
+   * Turns a search's edges into path steps. An account-trust hub is a node of the graph but
+   * not a principal, so the edges into and out of it make one step. In that step the caller
+   * assumes the role, by its own policy and by the role's trust in the caller's account.
+   */
+  private stepsOf(edges: readonly Edge[]): PathStep[] {
+    const steps: PathStep[] = [];
+    for (let index = 0; index < edges.length; index += 1) {
+      const edge = edges[index]!;
+      const next = edges[index + 1];
+      if (next && this.nodes.get(edge.to)?.placeholder && next.from === edge.to) {
+        steps.push(this.hubStepOf(edge, next));
+        index += 1;
+      } else {
+        steps.push(this.stepOf(edge));
+      }
+    }
+    return steps;
+  }
+
+  private hubStepOf(into: Edge, out: Edge): PathStep {
+    let byOut = this.hubSteps.get(into);
+    if (!byOut) {
+      byOut = new Map();
+      this.hubSteps.set(into, byOut);
+    }
+    let step = byOut.get(out);
+    if (!step) {
+      const caller = this.stepOf(into);
+      const role = this.stepOf(out);
+      const conditions = [...(caller.conditions ?? []), ...(role.conditions ?? [])];
+      step = {
+        from: caller.from,
+        to: role.to,
+        edge: out.kind,
+        description: `${into.description}: ${out.description}`,
+        statements: uniqueStatements([...caller.statements, ...role.statements]),
+        conditions: conditions.length > 0 ? conditions : undefined,
+        requires: out.requires ?? into.requires,
+      };
+      byOut.set(out, step);
+    }
+    return step;
+  }
 
   private stepOf(edge: Edge): PathStep {
     let step = this.steps.get(edge);
