@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)(`report in Chromium${hasChromium ? "" : " (skipped
     const { page } = await open(exampleAuditResult());
     const cards = await page.locator(".cards .card").allInnerTexts();
     expect(cards.map((card) => card.replace(/\s+/g, " ").trim())).toEqual(["1 Critical", "4 High", "1 Medium", "1 Low", "0 Informational"]);
-    await page.screenshot({ path: "/tmp/lakewarden-report-index.png", fullPage: true });
+    await page.screenshot({ path: join(tmpdir(), "lakewarden-report-index.png"), fullPage: true });
   });
 
   it("shows a finding's statements and role chain", async () => {
@@ -63,7 +63,7 @@ describe.skipIf(!hasChromium)(`report in Chromium${hasChromium ? "" : " (skipped
     await page.getByRole("link", { name: /^Controls/ }).click();
     await page.waitForURL(/controls\.html$/);
     expect(await page.locator("h1").innerText()).toBe("Compliance controls");
-    await page.screenshot({ path: "/tmp/lakewarden-report-controls.png", fullPage: true });
+    await page.screenshot({ path: join(tmpdir(), "lakewarden-report-controls.png"), fullPage: true });
   });
 
   it("links a failed control to its finding", async () => {
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)(`report in Chromium${hasChromium ? "" : " (skipped
     const { page } = await open(hostileAuditResult(), file);
     expect(await page.evaluate(() => (globalThis as unknown as { __lwXss?: unknown }).__lwXss)).toBeUndefined();
     if (file === "index.html") {
-      await page.screenshot({ path: "/tmp/lakewarden-report-hostile.png", fullPage: false });
+      await page.screenshot({ path: join(tmpdir(), "lakewarden-report-hostile.png"), fullPage: false });
     }
   });
 

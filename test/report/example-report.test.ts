@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)(`example report in Chromium${hasChromium ? "" : " 
 
     await expect.poll(() => bucket.isVisible()).toBe(true);
     expect(await bucket.innerText()).toContain("463728190055");
-    await page.screenshot({ path: "/tmp/lakewarden-example-index.png" });
+    await page.screenshot({ path: join(tmpdir(), "lakewarden-example-index.png") });
   });
 
   it("compares with Access Analyzer", async () => {
