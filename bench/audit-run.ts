@@ -13,8 +13,8 @@ import { generateOrganization } from "./generate-org.js";
 
 /**
  * One size of the full-audit benchmark, in its own process so that peak memory is per size:
- * the steps of `lakewarden audit` (import, compile, graph, rules, report in HTML, JSON and CSV)
- * timed one by one, through the same functions the command calls. The run is not recorded in a store. Prints one JSON line.
+ * the steps of `lakewarden audit` (import, compile, graph, rules, report in its default HTML and
+ * JSON, then CSV apart) timed one by one, through the same functions the command calls. The run is not recorded in a store. Prints one JSON line.
  */
 
 export interface AuditRunResult {
@@ -61,10 +61,17 @@ async function run(principals: number): Promise<AuditRunResult> {
   const result: AuditResult = assembleResult(withCoverageGaps(snapshot, coverageGaps), grants, principalCount, { baseline: undefined, exceptions: undefined, now: new Date() });
   phase("rules");
 
-  await writeReport(result, out, ["html", "json", "csv"]);
+  // The formats `lakewarden audit` writes by default; CSV and OCSF are asked for with --format.
+  await writeReport(result, out, ["html", "json"]);
   phase("render");
-
   phases.push({ name: "total", ms: performance.now() - auditStarted, cpuMs: cpu() - cpuAuditStarted, peakMegabytes: peak() });
+
+  // CSV, timed apart and not counted in the total, to show what `--format csv` adds.
+  wallStarted = performance.now();
+  cpuStarted = cpu();
+  await writeReport(result, join(out, "csv"), ["csv"]);
+  phase("csv (--format csv, not in total)");
+
   // The build's split of wall time; CPU time and memory are known only for the two together.
   const joint = phases.findIndex((entry) => entry.name === "compile + graph");
   phases.splice(joint, 0, { name: "compile", ms: timings.compileMs }, { name: "graph", ms: graphMs - timings.compileMs });
