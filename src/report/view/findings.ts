@@ -31,6 +31,8 @@ export interface FindingView {
   accountId?: string;
   /** The subject account's name from the organization, else its id. */
   accountLabel?: string;
+  /** True when the subject is the account itself, so its account is not named again. */
+  subjectIsAccount: boolean;
   accountNamed: boolean;
   region?: string;
   summary: string;
@@ -92,6 +94,7 @@ export function viewFinding(
     subjectLabel: finding.subject.label ?? finding.subject.id,
     accountId: finding.subject.accountId,
     accountLabel: accountLabel(finding.subject.accountId, accountNames),
+    subjectIsAccount: finding.subject.accountId !== undefined && finding.subject.id === finding.subject.accountId,
     accountNamed: finding.subject.accountId !== undefined && accountNames[finding.subject.accountId] !== undefined,
     region: finding.subject.region,
     summary: finding.summary,
