@@ -35,7 +35,8 @@ export function formatGrant(grant: CapabilityGrant, withCapability: boolean): st
   const where = principal.accountId ? `, ${principal.accountId}` : "";
   const outside = principal.inOrganization ? "" : ", outside the organization";
   const head = withCapability ? `${grant.capability}: ${grant.decision}` : `${principal.id} (${principal.kind}${where}${outside}): ${grant.decision}`;
-  return [head, ...grant.path.flatMap(formatStep)].join("\n");
+  const others = grant.otherRoutes && grant.otherRoutes.length > 0 ? [`  other routes start at: ${grant.otherRoutes.join(", ")}`] : [];
+  return [head, ...grant.path.flatMap(formatStep), ...others].join("\n");
 }
 
 /** Formats a heading with counts by decision, then every grant. */

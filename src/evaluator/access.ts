@@ -57,4 +57,9 @@ export interface CapabilityGrant {
   path: readonly PathStep[];
   /** Lake resources the capability covers for this principal (bucket, key, data lake ARNs). */
   resources: readonly string[];
+  /**
+   * Other principals the holder can become that also reach the capability without coming back
+   * through the holder, so removing the path shown would leave these routes open.
+   */
+  otherRoutes?: readonly string[];
 }

@@ -47,6 +47,9 @@ export function grantEvidence(grant: CapabilityGrant): Evidence[] {
   }
 
   if (grant.resources.length > 0) evidence.push({ kind: "fact", text: "Lake resources covered", value: grant.resources.join(", ") });
+  if (grant.otherRoutes && grant.otherRoutes.length > 0) {
+    evidence.push({ kind: "fact", text: "Other routes to the same capability, which removing this path leaves open, start at", value: grant.otherRoutes.join(", ") });
+  }
   if (grant.decision === "allowedIf") {
     const conditions = grant.path.flatMap((step) => step.conditions ?? []);
     const text = conditions.map((condition) => `${condition.operator} ${condition.key} ${condition.values.join("|")}`).join("; ");

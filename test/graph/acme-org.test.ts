@@ -62,6 +62,11 @@ describe.skipIf(!present)("acme-org planted chains", () => {
     expect(grantOf("lake.read", "arn:aws:iam::389900112233:root")?.principal.inOrganization).toBe(false);
   });
 
+  it("Fabrikam's other route runs through its subscriber role", () => {
+    const grant = grantOf("lake.read", "arn:aws:iam::389900112233:root");
+    expect(grant?.otherRoutes).toContain("arn:aws:iam::518273649102:role/AmazonSecurityLake-c61a8e3f-5b7d-4e92-a0c4-9f2b6d8e1a75");
+  });
+
   it("Contoso reads through the bucket policy", () => {
     expect(sids(grantOf("lake.read", "arn:aws:iam::463728190055:root"), 0)).toContain("ContosoForensicsEngagement2025");
   });

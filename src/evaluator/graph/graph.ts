@@ -10,6 +10,9 @@ import type { Holding } from "./holdings.js";
 import type { LakeResource, LakeScope } from "./resources.js";
 import { ReverseIndex, type Reaches } from "./search.js";
 
+/** Other routes listed per grant: enough to show that cutting one path is not enough. */
+const MAX_OTHER_ROUTES = 5;
+
 /**
  * The access graph of one snapshot: principal nodes, canAssume and escalation edges, and the
  * capabilities each node holds. Queries return CapabilityGrants with the shortest path as
@@ -130,9 +133,21 @@ export class AccessGraph {
       const holding = holders.get(reach.holder);
       if (!holding) continue;
       const path: PathStep[] = [...this.stepsOf(reach.edges), holding.step];
-      grants.push({ capability, principal: actor.ref, decision: reach.decision, path, resources: holding.resources });
+      const otherRoutes = [...new Set(reaches.otherRoutes(actor.id, MAX_OTHER_ROUTES).map((id) => this.routeLabel(id)))];
+      grants.push({ capability, principal: actor.ref, decision: reach.decision, path, resources: holding.resources, ...(otherRoutes.length > 0 ? { otherRoutes } : {}) });
     }
     return grants;
+  }
+
+  /**
+   * Names a route's first node: a principal by its id, an account-trust hub by what it stands
+   * for, and the principal itself after an escalation by the escalation's name.
+   */
+  private routeLabel(id: string): string {
+    const node = this.nodes.get(id);
+    if (!node) return id;
+    if (node.placeholder) return node.ref.label;
+    return node.variant ? `${node.ref.id} (after ${node.variant})` : node.ref.id;
   }
 
   /** Path steps by edge: grants through the same edge share its step instead of a copy each. */

@@ -10,6 +10,7 @@ export class ReverseIndex {
   private readonly index = new Map<string, number>();
   private readonly ids: string[] = [];
   private readonly incoming: number[][] = [];
+  private readonly outgoing: number[][] = [];
   private readonly edgeFrom: Int32Array;
   private readonly edgeConditional: Uint8Array;
 
@@ -24,6 +25,7 @@ export class ReverseIndex {
       this.edgeFrom[position] = this.indexOf(edge.from);
       this.edgeConditional[position] = isConditional(edge) ? 1 : 0;
       this.incoming[this.indexOf(edge.to)]!.push(position);
+      this.outgoing[this.edgeFrom[position]!]!.push(position);
     });
   }
 
@@ -34,6 +36,7 @@ export class ReverseIndex {
       this.index.set(id, position);
       this.ids.push(id);
       this.incoming.push([]);
+      this.outgoing.push([]);
     }
     return position;
   }
@@ -86,6 +89,11 @@ export class ReverseIndex {
     }
   }
 
+  /** Returns the positions of the edges leaving a node. */
+  edgesFrom(node: number): readonly number[] {
+    return this.outgoing[node] ?? [];
+  }
+
   /** Returns the number of a node, or undefined for an id the index does not contain. */
   position(id: string): number | undefined {
     return this.index.get(id);
@@ -118,5 +126,37 @@ export class Reaches {
       node = this.graph.position(edge.to)!;
     }
     return { holder: this.graph.idAt(this.holder[start]!), decision: this.conditional[start] ? "allowedIf" : "allowed", edges };
+  }
+
+  /**
+   * Returns up to `limit` nodes that a node can step to, other than the first one of its own
+   * path, and that reach the capability on a path that does not pass through it again.
+   */
+  otherRoutes(id: string, limit: number): string[] {
+    const start = this.graph.position(id);
+    if (start === undefined || this.holder[start] === -1) return [];
+
+    const firstEdge = this.next[start]!;
+    const firstStep = firstEdge === -1 ? -1 : this.graph.position(this.graph.edges[firstEdge]!.to)!;
+    const routes: string[] = [];
+    for (const position of this.graph.edgesFrom(start)) {
+      const target = this.graph.position(this.graph.edges[position]!.to)!;
+      if (target === firstStep || target === start || this.holder[target] === -1 || this.passesThrough(target, start)) continue;
+      const targetId = this.graph.idAt(target);
+      if (!routes.includes(targetId)) routes.push(targetId);
+      if (routes.length >= limit) break;
+    }
+    return routes;
+  }
+
+  /** True when the path from `node` to its holder visits `avoided`. */
+  private passesThrough(node: number, avoided: number): boolean {
+    let current = node;
+    for (let steps = 0; steps < this.holder.length && current !== avoided; steps += 1) {
+      const edge = this.next[current]!;
+      if (edge === -1) return false;
+      current = this.graph.position(this.graph.edges[edge]!.to)!;
+    }
+    return current === avoided;
   }
 }

@@ -50,6 +50,7 @@ export function buildFindingsJson(result: AuditResult): Record<string, unknown> 
       hops: grant.path.length,
       path: grant.path,
       resources: grant.resources,
+      ...(grant.otherRoutes ? { otherRoutes: grant.otherRoutes } : {}),
     })),
     subscribers: result.subscribers.map((access) => ({
       subscriberId: access.subscriber.subscriberId,
