@@ -12,6 +12,8 @@ export class ReverseIndex {
   private readonly incoming: number[][] = [];
   private readonly outgoing: number[][] = [];
   private readonly edgeFrom: Int32Array;
+  /** The node each edge leads to, by edge position. */
+  readonly edgeTo: Int32Array;
   private readonly edgeConditional: Uint8Array;
 
   constructor(
@@ -20,11 +22,13 @@ export class ReverseIndex {
   ) {
     for (const id of nodeIds) this.indexOf(id);
     this.edgeFrom = new Int32Array(edges.length);
+    this.edgeTo = new Int32Array(edges.length);
     this.edgeConditional = new Uint8Array(edges.length);
     edges.forEach((edge, position) => {
       this.edgeFrom[position] = this.indexOf(edge.from);
       this.edgeConditional[position] = isConditional(edge) ? 1 : 0;
-      this.incoming[this.indexOf(edge.to)]!.push(position);
+      this.edgeTo[position] = this.indexOf(edge.to);
+      this.incoming[this.edgeTo[position]!]!.push(position);
       this.outgoing[this.edgeFrom[position]!]!.push(position);
     });
   }
@@ -121,9 +125,9 @@ export class Reaches {
     const edges: Edge[] = [];
     let node = start;
     while (this.next[node]! !== -1 && edges.length < this.holder.length) {
-      const edge = this.graph.edges[this.next[node]!]!;
-      edges.push(edge);
-      node = this.graph.position(edge.to)!;
+      const position = this.next[node]!;
+      edges.push(this.graph.edges[position]!);
+      node = this.graph.edgeTo[position]!;
     }
     return { holder: this.graph.idAt(this.holder[start]!), decision: this.conditional[start] ? "allowedIf" : "allowed", edges };
   }
@@ -137,10 +141,10 @@ export class Reaches {
     if (start === undefined || this.holder[start] === -1) return [];
 
     const firstEdge = this.next[start]!;
-    const firstStep = firstEdge === -1 ? -1 : this.graph.position(this.graph.edges[firstEdge]!.to)!;
+    const firstStep = firstEdge === -1 ? -1 : this.graph.edgeTo[firstEdge]!;
     const routes: string[] = [];
     for (const position of this.graph.edgesFrom(start)) {
-      const target = this.graph.position(this.graph.edges[position]!.to)!;
+      const target = this.graph.edgeTo[position]!;
       if (target === firstStep || target === start || this.holder[target] === -1 || this.passesThrough(target, start)) continue;
       const targetId = this.graph.idAt(target);
       if (!routes.includes(targetId)) routes.push(targetId);
@@ -155,7 +159,7 @@ export class Reaches {
     for (let steps = 0; steps < this.holder.length && current !== avoided; steps += 1) {
       const edge = this.next[current]!;
       if (edge === -1) return false;
-      current = this.graph.position(this.graph.edges[edge]!.to)!;
+      current = this.graph.edgeTo[edge]!;
     }
     return current === avoided;
   }
