@@ -1,9 +1,8 @@
 import type { CapabilityGrant } from "../evaluator/access.js";
 import type { Snapshot } from "../model/snapshot.js";
-import { evaluateControls } from "../compliance/controls.js";
 import { bug } from "../shared/errors.js";
 import type { RuleAssessment } from "./assessment.js";
-import type { ControlResult, SubscriberAccess } from "./audit-result.js";
+import type { SubscriberAccess } from "./audit-result.js";
 import type { Baseline } from "./baseline.js";
 import { applyExceptions, type RiskException } from "./exceptions.js";
 import { findingId, SEVERITIES, severityRank, type Finding, type Severity } from "./finding.js";
@@ -18,6 +17,7 @@ export { exitCodeFor } from "./exit-code.js";
 export { loadBaseline, parseBaseline, type Baseline } from "./baseline.js";
 export { loadExceptions, parseExceptions, type RiskException } from "./exceptions.js";
 export { knownRuleIds, loadPolicies, type Policies } from "./policies.js";
+export { defaultPoliciesDir } from "./rule-metadata.js";
 
 /** The inputs the audit command passes to the rules. */
 export interface RunRulesInput {
@@ -27,7 +27,7 @@ export interface RunRulesInput {
   exceptions?: readonly RiskException[];
   /** The audit time; exceptions expire against it. */
   now?: Date;
-  /** Rule metadata and control mappings; the shipped policies/ folder when absent. */
+  /** Rule metadata; the shipped policies/ folder when absent. */
   policies?: Policies;
 }
 
@@ -46,16 +46,15 @@ export interface RunRulesOutput {
   findings: Finding[];
   acceptedFindings: Finding[];
   acceptances: AcceptanceRecord[];
-  controls: ControlResult[];
   countsBySeverity: Record<Severity, number>;
   assessment: RuleAssessment[];
   subscribers: SubscriberAccess[];
 }
 
 /**
- * Runs every rule over the snapshot and the access graph's grants, applies accepted-risk
- * exceptions and judges the compliance controls. Pure apart from reading the shipped policies
- * once per process.
+ * Runs every rule over the snapshot and the access graph's grants and applies accepted-risk
+ * exceptions. The compliance layer judges the controls from the result. Pure apart from
+ * reading the shipped policies once per process.
  */
 export function runRules(input: RunRulesInput): RunRulesOutput {
   const policies = input.policies ?? loadPolicies();
@@ -88,7 +87,6 @@ export function runRules(input: RunRulesInput): RunRulesOutput {
     findings,
     acceptedFindings,
     acceptances: acceptedFindings.map(acceptanceOf),
-    controls: evaluateControls(policies.controls, findings, acceptedFindings, assessment),
     countsBySeverity: countBySeverity(findings),
     assessment,
     subscribers: subscriberAccess(context.index, input.baseline),

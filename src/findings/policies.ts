@@ -1,4 +1,3 @@
-import { loadControls, type ControlDefinition } from "../compliance/mapping.js";
 import { bug } from "../shared/errors.js";
 import { defaultPoliciesDir, loadRuleMetadata, type RuleMetadata } from "./rule-metadata.js";
 import { RULES } from "./rules/index.js";
@@ -6,17 +5,16 @@ import { RULES } from "./rules/index.js";
 /** Rules raised by the exceptions step rather than by a check module. */
 export const EXCEPTION_RULE_IDS = ["exception-expired", "exception-unused"] as const;
 
-/** The shipped rule metadata and control mappings, read and cross-checked together. */
+/** The shipped rule metadata, checked against the registered rules. */
 export interface Policies {
   rules: ReadonlyMap<string, RuleMetadata>;
-  controls: readonly ControlDefinition[];
 }
 
 const cache = new Map<string, Policies>();
 
 /**
- * Reads `<policies>/rules/` and `<policies>/compliance/` once per folder, and checks that every
- * registered rule has a metadata file and every metadata file a rule.
+ * Reads `<policies>/rules/` once per folder, and checks that every registered rule has a
+ * metadata file and every metadata file a rule. The compliance layer reads the controls.
  */
 export function loadPolicies(policiesDir: string = defaultPoliciesDir()): Policies {
   const cached = cache.get(policiesDir);
@@ -27,7 +25,7 @@ export function loadPolicies(policiesDir: string = defaultPoliciesDir()): Polici
   for (const id of expected) if (!rules.has(id)) throw bug(`rule ${id} has no file in ${policiesDir}rules/`);
   for (const id of rules.keys()) if (!expected.has(id)) throw bug(`policies rule file ${id}.yaml matches no registered rule`);
 
-  const policies = { rules, controls: loadControls(policiesDir, rules) };
+  const policies = { rules };
   cache.set(policiesDir, policies);
   return policies;
 }

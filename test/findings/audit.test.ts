@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { evaluateControls } from "../../src/compliance/controls.js";
 import type { RuleAssessment } from "../../src/findings/assessment.js";
 import type { Finding } from "../../src/findings/finding.js";
-import { exitCodeFor, loadPolicies, runRules } from "../../src/findings/index.js";
+import { judgeControls, shippedControls } from "../../src/compliance/index.js";
+import { defaultPoliciesDir, exitCodeFor, loadPolicies, runRules, type RunRulesInput } from "../../src/findings/index.js";
 import { parseExceptions } from "../../src/findings/exceptions.js";
 import { cleanBaseline, cleanGrants, cleanSnapshot, grant, lakeRegionOf, principal, WORKLOAD } from "./builders.js";
 
@@ -45,18 +46,23 @@ describe("control status", () => {
   });
 });
 
+/** Runs the rules, then judges the shipped controls from their outcome, as the audit does. */
+function controlsAfter(input: RunRulesInput) {
+  return judgeControls(runRules(input), defaultPoliciesDir(), loadPolicies().rules);
+}
+
 describe("runRules", () => {
   it("passes every control on the clean organization", () => {
-    const result = runRules({ snapshot: cleanSnapshot(), grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
-    expect(result.controls.filter((control) => control.status !== "passed").map((control) => control.id)).toEqual([]);
+    const controls = controlsAfter({ snapshot: cleanSnapshot(), grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
+    expect(controls.filter((control) => control.status !== "passed").map((control) => control.id)).toEqual([]);
   });
 
   it("fails the retention controls on short retention", () => {
     const snapshot = cleanSnapshot();
     const lake = lakeRegionOf(snapshot).securityLake?.dataLake;
     if (lake) lake.expirationDays = 30;
-    const result = runRules({ snapshot, grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
-    const failed = result.controls.filter((control) => control.status === "failed").map((control) => control.id);
+    const controls = controlsAfter({ snapshot, grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
+    const failed = controls.filter((control) => control.status === "failed").map((control) => control.id);
     expect(failed).toEqual(expect.arrayContaining(["NIST-800-53:AU-11", "PCI-DSS-4.0:10.5.1"]));
   });
 
@@ -64,8 +70,8 @@ describe("runRules", () => {
     const snapshot = cleanSnapshot();
     const workload = snapshot.accounts.find((account) => account.accountId === WORKLOAD);
     if (workload) delete workload.iam;
-    const result = runRules({ snapshot, grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
-    const control = result.controls.find((entry) => entry.id === "NIST-800-53:AC-6");
+    const controls = controlsAfter({ snapshot, grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
+    const control = controls.find((entry) => entry.id === "NIST-800-53:AC-6");
     expect(control?.status).toBe("not-assessed");
   });
 
@@ -73,8 +79,8 @@ describe("runRules", () => {
     const snapshot = cleanSnapshot();
     const region = lakeRegionOf(snapshot);
     delete region.securityLake;
-    const result = runRules({ snapshot, grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
-    expect(result.controls.find((entry) => entry.id === "NIST-800-53:AU-11")?.status).toBe("not-assessed");
+    const controls = controlsAfter({ snapshot, grants: cleanGrants(), baseline: cleanBaseline(), now: NOW });
+    expect(controls.find((entry) => entry.id === "NIST-800-53:AU-11")?.status).toBe("not-assessed");
   });
 
   it("lowers severity without a baseline", () => {
@@ -139,7 +145,7 @@ exceptions:
 
 describe("shipped policies", () => {
   const policies = loadPolicies();
-  const controlIds = new Set(policies.controls.map((control) => control.id));
+  const controlIds = new Set(shippedControls(defaultPoliciesDir(), policies.rules).map((control) => control.id));
 
   it.each([
     "NIST-800-53:AU-9",

@@ -3,11 +3,14 @@ import type { CapabilityGrant } from "../../evaluator/access.js";
 import { accessGraphOf, type BuildTimings, type CapabilityCatalog } from "../../evaluator/graph/index.js";
 import { compareWithAccessAnalyzer } from "../../findings/access-analyzer/index.js";
 import type { AuditResult } from "../../findings/audit-result.js";
+import { judgeControls } from "../../compliance/index.js";
 import {
+  defaultPoliciesDir,
   exitCodeFor,
   knownRuleIds,
   loadBaseline,
   loadExceptions,
+  loadPolicies,
   runRules,
   type Baseline,
   type RiskException,
@@ -122,7 +125,7 @@ export function assembleResult(snapshot: Snapshot, grants: CapabilityGrant[], pr
     countsBySeverity: rules.countsBySeverity,
     grants,
     subscribers: rules.subscribers,
-    controls: rules.controls,
+    controls: judgeControls(rules, defaultPoliciesDir(), loadPolicies().rules),
     assessment: rules.assessment,
     accessAnalyzer: compareWithAccessAnalyzer({
       snapshot,
