@@ -40,7 +40,7 @@ export function* renderPages(view: ReportView, renderer: PageRenderer): Generato
   const findingPages = view.findingPages;
   const findingsOf = (page: FindingsPage) => ({
     findings: viewFindingsPage(page, findingPages, view.findingContext),
-    findingPages: findingPages.pages.map((link) => ({ number: link.number, file: link.file, current: link.number === page.number })),
+    findingPager: pagerOf(findingPages.pages, page.number),
   });
 
   const [firstFindings, ...moreFindings] = findingPages.pages;
@@ -71,7 +71,7 @@ export function* renderPages(view: ReportView, renderer: PageRenderer): Generato
     const data = {
       page,
       sections: viewPrincipalsPage(page, view.access.rowContext),
-      pages: pageLinks.map((link) => ({ ...link, current: link.number === page.number })),
+      pager: pagerOf(pageLinks, page.number),
       totalRows: view.access.totalRows,
       coverageComplete,
     };
@@ -88,6 +88,21 @@ export function* renderPages(view: ReportView, renderer: PageRenderer): Generato
     html: renderer.render("controls", layout("controls", "Compliance controls"), { frameworks: view.frameworks, run: view.run, coverage: view.coverage, totals: view.controlTotals }),
   };
   yield { file: "coverage.html", html: renderer.render("coverage", layout("coverage", "Coverage"), { coverage: view.coverage }) };
+}
+
+/** The links of a pager: every page, the current one marked, and the pages before and after it. */
+export interface PagerView {
+  pages: { number: number; file: string; current: boolean }[];
+  previous?: string;
+  next?: string;
+}
+
+function pagerOf(pages: readonly { number: number; file: string }[], current: number): PagerView {
+  return {
+    pages: pages.map((link) => ({ number: link.number, file: link.file, current: link.number === current })),
+    previous: pages[current - 2]?.file,
+    next: pages[current]?.file,
+  };
 }
 
 function navFor(current: PageTemplate, view: ReportView): LayoutData["nav"] {

@@ -62,8 +62,10 @@ describe("findings pages", () => {
 
   it("links every page from the pager", () => {
     const pager = /<nav class="pager" aria-label="Findings pages">[\s\S]*?<\/nav>/.exec(pageByFile.get("findings-2.html")!)?.[0] ?? "";
-    expect(hrefs(pager)).toEqual(["index.html", "findings-2.html", "findings-3.html"]);
+    expect(hrefs(pager)).toEqual(["index.html", "index.html", "findings-2.html", "findings-3.html", "findings-3.html"]);
     expect(pager).toContain('href="findings-2.html" aria-current="page"');
+    expect(pager).toContain('<a href="index.html" rel="prev">Previous</a>');
+    expect(pager).toContain('<a href="findings-3.html" rel="next">Next</a>');
   });
 
   it("keeps one page without findings", () => {
