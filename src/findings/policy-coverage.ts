@@ -1,6 +1,6 @@
 import type { CoverageEntry, Snapshot } from "../model/snapshot.js";
 import type { CompiledPolicy, PolicyType } from "../evaluator/types.js";
-import { accountOf } from "./lake-index.js";
+import { isAccountId, parseArn } from "../shared/arn.js";
 
 /** The service and operation each kind of policy is read with, for its coverage entry. */
 const READ_FROM: Record<PolicyType, { service: string; operation: string }> = {
@@ -34,7 +34,7 @@ export function flawedPolicyGaps(policies: readonly CompiledPolicy[], snapshot: 
     const readFrom = READ_FROM[source.type];
     const listed = policy.problems.slice(0, LISTED_PROBLEMS).map((problem) => `${problem.path}: ${problem.message}`);
     const more = policy.problems.length - listed.length;
-    const what = policy.usable ? "statements with these problems were not evaluated" : "the document could not be read, so it was evaluated as granting nothing";
+    const consequence = policy.usable ? "statements with these problems were not evaluated" : "the document could not be read, so it was evaluated as granting nothing";
     gaps.push({
       accountId: ownerAccount(source.id, source.type, snapshot),
       region: regionOf(source.id),
@@ -43,7 +43,7 @@ export function flawedPolicyGaps(policies: readonly CompiledPolicy[], snapshot: 
       param: source.id,
       state: "error",
       errorCode: "MalformedPolicyDocument",
-      message: `${source.name ? `policy ${source.name}: ` : ""}${what}: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
+      message: `${source.name ? `policy ${source.name}: ` : ""}${consequence}: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
     });
   }
   return gaps;
@@ -55,14 +55,14 @@ export function withCoverageGaps(snapshot: Snapshot, gaps: readonly CoverageEntr
 }
 
 function ownerAccount(id: string, type: PolicyType, snapshot: Snapshot): string {
-  const owner = accountOf(id);
-  if (owner) return owner;
-  if (/^arn:[^:]+:iam::aws:/.test(id)) return "aws";
+  const arn = parseArn(id);
+  if (arn && isAccountId(arn.accountId)) return arn.accountId;
+  if (arn?.accountId === "aws") return "aws";
   if (type === "scp" || type === "rcp") return snapshot.organization?.managementAccountId ?? snapshot.managementAccountId ?? "organization";
   return "unknown";
 }
 
 function regionOf(id: string): string {
-  const region = /^arn:[^:]+:[^:]+:([a-z0-9-]+):/.exec(id)?.[1];
-  return region ?? "global";
+  const region = parseArn(id)?.region;
+  return region ? region : "global";
 }

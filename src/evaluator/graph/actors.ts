@@ -24,6 +24,8 @@ export interface Actor {
   readonly lakeScopeId?: string;
   /** True for nodes that stand for a set of principals or a future one, never reported. */
   readonly placeholder?: boolean;
+  /** True for an account-trust hub: the roles of one account that trust another account. */
+  readonly trustHub?: boolean;
   /** For variants: the principal this node stands for, and what changed. */
   readonly base?: Actor;
   readonly variant?: string;

@@ -165,7 +165,7 @@ export class AccessGraph {
     for (let index = 0; index < edges.length; index += 1) {
       const edge = edges[index]!;
       const next = edges[index + 1];
-      if (next && this.nodes.get(edge.to)?.placeholder && next.from === edge.to) {
+      if (next && this.nodes.get(edge.to)?.trustHub && next.from === edge.to) {
         steps.push(this.hubStepOf(edge, next));
         index += 1;
       } else {

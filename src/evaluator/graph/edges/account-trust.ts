@@ -27,6 +27,7 @@ export function accountTrustHub(context: GraphContext, callerAccount: string, ro
     policies: { identity: [] },
     evaluable: false,
     placeholder: true,
+    trustHub: true,
   };
 
   // The trust side alone, for a caller of the account: an allow-all identity across accounts.
