@@ -57,7 +57,8 @@ export function queryNotes(graph: { fallback: boolean; flawedPolicies: readonly 
   if (flawed.length > 0) {
     const first = flawed[0]!;
     const more = flawed.length > 1 ? ` and ${flawed.length - 1} more` : "";
-    notes.push(`${flawed.length} ${flawed.length === 1 ? "policy breaks" : "policies break"} the policy grammar or could not be read (${first.source.id}${more}); what their broken statements grant or deny is left out (\`lakewarden audit\` lists each under coverage)`);
+    const [subject, owner] = flawed.length === 1 ? ["1 policy breaks", "its"] : [`${flawed.length} policies break`, "their"];
+    notes.push(`${subject} the policy grammar or could not be read (${first.source.id}${more}). What ${owner} broken statements grant or deny is left out; \`lakewarden audit\` lists each under coverage.`);
   }
   return notes;
 }

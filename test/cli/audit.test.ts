@@ -108,7 +108,7 @@ describe("audit of one authorization-details file", () => {
 });
 
 describe("audit on a policy that breaks the grammar", () => {
-  /** An authorization-details file whose one user has an inline policy with a misspelt Effect. */
+  /** Writes an authorization-details file whose one user has an inline policy with a misspelt Effect. */
   async function writeDetails(): Promise<string> {
     const file = join(work, "authz.json");
     const statements = [
@@ -144,6 +144,7 @@ describe("audit on a policy that breaks the grammar", () => {
     const result = await run("who-can", await writeDetails(), "--capability", "lake.read");
 
     expect(result.stdout).toMatch(/^note: 1 policy breaks the policy grammar or could not be read \(arn:aws:iam::111122223333:user\/analyst#reader\)/m);
+    expect(result.stdout).toContain("What its broken statements grant or deny is left out");
   });
 });
 

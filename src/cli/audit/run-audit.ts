@@ -72,7 +72,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditOutcome> {
   return { result, reportFolder, exitCode };
 }
 
-/** What evaluating a snapshot's access gives the rest of the audit. */
+/** The access a snapshot grants, in the form the rest of the audit reads. */
 export interface EvaluatedAccess {
   grants: CapabilityGrant[];
   principalCount: number;

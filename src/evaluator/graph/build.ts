@@ -130,8 +130,9 @@ class GraphBuilder implements GraphContext {
   }
 
   /**
-   * The escalation methods whose trigger action the actor's identity policies may allow,
-   * found once per actor: both its own escalations and its worth as a target need them.
+   * Returns the escalation methods whose trigger action the actor's identity policies may
+   * allow. The result is cached per actor, because the actor's own escalations and the check
+   * of whether it is worth targeting both need it.
    */
   private triggeredMethods(actor: Actor): readonly EscalationMethod[] {
     let methods = this.triggered.get(actor.id);

@@ -260,20 +260,20 @@ function summarise(sorted: readonly CapabilityGrant[], context: RowContext): Cap
 
   return capabilities.map((capability) => {
     const start = firstIndex.get(capability) ?? 0;
-    const held = sorted.filter((grant) => grant.capability === capability);
+    const capabilityGrants = sorted.filter((grant) => grant.capability === capability);
     const label = capabilityLabel(capability);
-    const principals = held.slice(0, PRINCIPALS_ON_INDEX).map((grant, index) => viewGrantRow(grant, start + index, context));
+    const principals = capabilityGrants.slice(0, PRINCIPALS_ON_INDEX).map((grant, index) => viewGrantRow(grant, start + index, context));
     return {
       capability,
       title: label.title,
       question: label.question,
-      total: held.length,
-      conditional: held.filter(isConditional).length,
-      outsideOrganization: held.filter(isOutsideOrganization).length,
-      awsServices: held.filter(isAwsService).length,
-      viaChain: held.filter((grant) => !isDirect(grant)).length,
+      total: capabilityGrants.length,
+      conditional: capabilityGrants.filter(isConditional).length,
+      outsideOrganization: capabilityGrants.filter(isOutsideOrganization).length,
+      awsServices: capabilityGrants.filter(isAwsService).length,
+      viaChain: capabilityGrants.filter((grant) => !isDirect(grant)).length,
       principals,
-      more: Math.max(0, held.length - PRINCIPALS_ON_INDEX),
+      more: Math.max(0, capabilityGrants.length - PRINCIPALS_ON_INDEX),
       href: principals[0]?.href ?? principalsPageFile(1),
     };
   });

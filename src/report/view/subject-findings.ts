@@ -52,10 +52,10 @@ export function findingsBySubject(findings: readonly Finding[], href: (findingId
 
   const bySubject = new Map<string, SubjectFindings>();
   for (const [subject, subjectLinks] of links) {
-    const shown = paths.get(subject) ?? [];
+    const subjectPaths = paths.get(subject) ?? [];
     bySubject.set(subject, {
       linksFor: (capability) => subjectLinks.filter((entry) => concerns(entry, capability)).map((entry) => entry.link),
-      pathHref: (capability, steps) => shown.find((path) => path.capability === capability && samePath(path.steps, steps))?.href,
+      pathHref: (capability, steps) => subjectPaths.find((path) => path.capability === capability && samePath(path.steps, steps))?.href,
     });
   }
   return bySubject;
