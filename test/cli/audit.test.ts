@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../src/cli/program.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/acme-org", import.meta.url));
 const BASELINE = fileURLToPath(new URL("../../examples/acme-org.baseline.yaml", import.meta.url));

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseEventsSince } from "../../src/cli/commands/collect.js";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../src/cli/program.js";
 import { importExportFolder } from "../../src/importer/index.js";
 import { FAKE_CREDENTIALS, startFakeAws, type FakeAws } from "../fake-aws/server.js";
 import { buildWorld, LAKE_REGION, ORG_ROLE } from "../fake-aws/world.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../src/cli/program.js";
 import { LAKE_BUCKET, account, allow, arnOf, doc, role, snapshot, trust, user } from "./support/mini-org.js";
 
 const folder = mkdtempSync(join(tmpdir(), "lakewarden-graph-cli-"));

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, symlink, truncate, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../src/cli/program.js";
 import { importExportFolder, MAX_OUTPUT_FILE_BYTES } from "../../src/importer/index.js";
 import { EMPTY_AUTHORIZATION_DETAILS, removeExport, writeExport } from "./export-folder.js";
 
