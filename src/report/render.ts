@@ -49,6 +49,7 @@ export async function loadRenderer(folder: string = TEMPLATES_DIR): Promise<Page
   await registerPartials(handlebars, join(folder, "partials"));
   handlebars.registerHelper("plural", (count: unknown, singular: unknown, plural: unknown) => (count === 1 ? singular : plural));
   handlebars.registerHelper("joinEach", joinEach);
+  handlebars.registerHelper("memo", memoHelper());
 
   const layout = compile(await readFile(join(folder, "layout.hbs"), "utf8"));
   const pages = new Map<PageTemplate, Handlebars.TemplateDelegate>();
@@ -82,6 +83,31 @@ function joinEach(this: unknown, items: unknown, options: Handlebars.HelperOptio
     parts.push(options.fn(item, { data: options.data as unknown }));
   }
   return parts.join("");
+}
+
+/**
+ * `{{#memo "name" value}}...{{/memo}}` renders the block with `value` as its context once per
+ * value object, and returns the same HTML whenever that object comes again. The views share
+ * one object between equal hops and equal control lists, which recur across thousands of
+ * findings. A memo block may read only its value: `@index`, `@root` and `../` would differ
+ * between the places the HTML is reused. Each renderer has its own cache.
+ */
+function memoHelper(): Handlebars.HelperDelegate {
+  const caches = new Map<string, WeakMap<object, string>>();
+  return function memo(this: unknown, name: unknown, value: unknown, options: Handlebars.HelperOptions): string {
+    if (typeof value !== "object" || value === null) return options.fn(value);
+    let cache = caches.get(String(name));
+    if (!cache) {
+      cache = new WeakMap();
+      caches.set(String(name), cache);
+    }
+    let html = cache.get(value);
+    if (html === undefined) {
+      html = options.fn(value);
+      cache.set(value, html);
+    }
+    return html;
+  };
 }
 
 async function registerPartials(handlebars: typeof Handlebars, folder: string): Promise<void> {

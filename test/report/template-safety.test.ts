@@ -39,6 +39,18 @@ describe("template safety", () => {
     expect(offending).toEqual([]);
   });
 
+  it("reads only the memoised value inside a memo block", async () => {
+    // A memo block's HTML is reused wherever its value comes again, so it may not depend on
+    // the place it is rendered in.
+    const offending: string[] = [];
+    for (const file of await filesUnder(TEMPLATES_DIR, ".hbs")) {
+      for (const match of (await readFile(file, "utf8")).matchAll(/\{\{#memo[\s\S]*?\{\{\/memo\}\}/g)) {
+        if (/@index|@first|@last|@key|@root|\.\.\//.test(match[0])) offending.push(relative(ROOT, file));
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
   it("keeps each pre block on one line", async () => {
     // The renderer strips template indentation, which would change a multi-line <pre>.
     const spanning: string[] = [];

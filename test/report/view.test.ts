@@ -122,6 +122,17 @@ describe("path names", () => {
     ]);
   });
 
+  it("gives a shared step one hop view per pair of names", () => {
+    const shared = hop("b", "c");
+    const first = viewPath([hop("a", "b"), shared], new Map());
+    const second = viewPath([hop("x", "b"), shared], new Map());
+    const renamed = viewPath([hop("a", "b"), shared], new Map([["c", "role c"]]));
+
+    expect(second.hops[1]).toBe(first.hops[1]);
+    expect(renamed.hops[1]).not.toBe(first.hops[1]);
+    expect(renamed.hops[1]!.toName).toBe("role c");
+  });
+
   it("names a hop that starts elsewhere", () => {
     const path = viewPath([hop("a", "b"), hop("x", "c")], new Map());
     expect(path.hops[1]!.fromName).toBe("x");

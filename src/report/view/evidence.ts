@@ -26,7 +26,6 @@ export interface ConditionView {
 }
 
 export interface HopView {
-  number: number;
   from: string;
   fromName: string;
   to: string;
@@ -112,7 +111,7 @@ export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, 
   // still names each hop of a path that is not contiguous by its own start.
   const fromName = (index: number): string =>
     index > 0 && steps[index - 1]!.to === steps[index]!.from ? nodeNames[index]! : nameOf(steps[index]!.from, names);
-  const hops = steps.map((step, index) => viewHop(step, index + 1, fromName(index), nodeNames[index + 1]!));
+  const hops = steps.map((step, index) => sharedHop(step, fromName(index), nodeNames[index + 1]!));
 
   return {
     capability,
@@ -138,9 +137,30 @@ function nameOf(id: string, names: ReadonlyMap<string, string>): string {
   return names.get(id) ?? shortName(id);
 }
 
-function viewHop(step: PathStep, number: number, fromName: string, toName: string): HopView {
+/**
+ * Hop views by step and by the names the hop shows. Grants share the steps of their common
+ * path tails, so thousands of findings end in the same few hops. One view object per such hop
+ * lets the report render it once (the `memo` helper in render.ts).
+ */
+const hopViews = new WeakMap<PathStep, Map<string, HopView>>();
+
+function sharedHop(step: PathStep, fromName: string, toName: string): HopView {
+  let byNames = hopViews.get(step);
+  if (!byNames) {
+    byNames = new Map();
+    hopViews.set(step, byNames);
+  }
+  const key = `${fromName}\n${toName}`;
+  let hop = byNames.get(key);
+  if (!hop) {
+    hop = viewHop(step, fromName, toName);
+    byNames.set(key, hop);
+  }
+  return hop;
+}
+
+function viewHop(step: PathStep, fromName: string, toName: string): HopView {
   return {
-    number,
     from: step.from,
     fromName,
     to: step.to,

@@ -46,8 +46,8 @@ export interface FindingViewContext {
   acceptances: ReadonlyMap<string, Acceptance>;
   /** Open findings per severity in the whole report, for group headings. */
   openCounts: Readonly<Record<Severity, number>>;
-  /** Returns the link to a control, the same object for every finding that cites it. */
-  controlLink(id: string): ControlLinkView;
+  /** Returns the links to a list of controls, the same array for every finding that cites that list. */
+  controlLinks(ids: readonly string[]): ControlLinkView[];
 }
 
 /** One severity's findings on a page; `continued` when the group began on an earlier page. */
@@ -126,7 +126,7 @@ export function viewFindingsPage(page: FindingsPage, pages: FindingPages, contex
     title: SEVERITY_TITLES[severity],
     total: context.openCounts[severity],
     continued: severity === continuing,
-    findings: page.open.filter((finding) => finding.severity === severity).map((finding) => viewFinding(finding, context.names, undefined, context.accountNames, context.controlLink)),
+    findings: page.open.filter((finding) => finding.severity === severity).map((finding) => viewFinding(finding, context.names, undefined, context.accountNames, context.controlLinks)),
   })).filter((group) => group.findings.length > 0);
 
   return {
@@ -135,7 +135,7 @@ export function viewFindingsPage(page: FindingsPage, pages: FindingPages, contex
     total: pages.total,
     showOpen: page.number === 1 || groups.length > 0,
     groups,
-    accepted: page.accepted.map((finding) => viewFinding(finding, context.names, context.acceptances.get(finding.id), context.accountNames, context.controlLink)),
+    accepted: page.accepted.map((finding) => viewFinding(finding, context.names, context.acceptances.get(finding.id), context.accountNames, context.controlLinks)),
     acceptedStart: page.file === pages.acceptedFile,
     showAccepted: page.accepted.length > 0 || (isLast && !hasAccepted),
   };

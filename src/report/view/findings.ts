@@ -69,15 +69,15 @@ export function controlLink(id: string): ControlLinkView {
 }
 
 /**
- * Builds the view of one finding; `names` maps principal ids to their labels. `linkControl`
- * may return shared links, since a report cites few controls across thousands of findings.
+ * Builds the view of one finding; `names` maps principal ids to their labels. `linkControls`
+ * may return a shared list, since a report cites few lists of controls across thousands of findings.
  */
 export function viewFinding(
   finding: Finding,
   names: ReadonlyMap<string, string>,
   acceptance?: Acceptance,
   accountNames: AccountNames = {},
-  linkControl: (id: string) => ControlLinkView = controlLink,
+  linkControls: (ids: readonly string[]) => ControlLinkView[] = (ids) => ids.map(controlLink),
 ): FindingView {
   const evidence = viewEvidence(finding.evidence, names);
 
@@ -99,7 +99,7 @@ export function viewFinding(
     region: finding.subject.region,
     summary: finding.summary,
     remediation: finding.remediation,
-    controls: finding.controls.map(linkControl),
+    controls: linkControls(finding.controls),
     evidence,
     hasEvidence: evidence.statements.length + evidence.paths.length + evidence.facts.length > 0,
     acceptance:

@@ -77,7 +77,7 @@ export function viewReport(result: AuditResult): ReportView {
       accountNames,
       acceptances: new Map((result.acceptances ?? []).map((acceptance) => [acceptance.findingId, acceptance])),
       openCounts: countBySeverity(open),
-      controlLink: memoise(controlLink),
+      controlLinks: memoiseLists(controlLink),
     },
     access: viewAccess(result.grants, names, everyFinding, accountNames, href),
     subscribers: viewSubscribers(result.subscribers, everyFinding, accountNames, href),
@@ -130,13 +130,18 @@ function notAssessedControls(frameworks: readonly FrameworkView[]): { id: string
   );
 }
 
-function memoise(link: (id: string) => ControlLinkView): (id: string) => ControlLinkView {
-  const links = new Map<string, ControlLinkView>();
-  return (id) => {
-    let cached = links.get(id);
+/**
+ * Shares one list of links between the findings that cite the same controls, which are the
+ * findings of one rule, so the report renders each list once (the `memo` helper).
+ */
+function memoiseLists(link: (id: string) => ControlLinkView): (ids: readonly string[]) => ControlLinkView[] {
+  const lists = new Map<string, ControlLinkView[]>();
+  return (ids) => {
+    const key = ids.join("\n");
+    let cached = lists.get(key);
     if (cached === undefined) {
-      cached = link(id);
-      links.set(id, cached);
+      cached = ids.map(link);
+      lists.set(key, cached);
     }
     return cached;
   };
