@@ -94,6 +94,12 @@ describe("finding status across runs", () => {
     expect(entry?.lastSeenAt).toBe("2026-12-01T00:00:00Z");
   });
 
+  it("carries a resolved finding's record", () => {
+    const before = runFindings(db, "run-1").find((each) => each.findingId === "rule-a:a");
+    const resolved = runFindings(db, "run-2").find((each) => each.findingId === "rule-a:a");
+    expect(resolved?.finding).toEqual(before?.finding);
+  });
+
   it("does not resolve a finding twice", () => {
     recordRun(db, audit("run-4", "2026-12-22T00:00:00Z", []));
     expect(statusOf("run-4")).toEqual({ "rule-a:c": "resolved", "rule-a:b": "resolved" });
