@@ -26,3 +26,14 @@ describe("Access Analyzer page", () => {
     expect(pages.find((page) => page.file === "access-analyzer.html")!.html).toContain("Not assessed: no Access Analyzer data");
   });
 });
+
+describe("page text", () => {
+  it("stays in Latin-1 for Latin-1 data", async () => {
+    // One character beyond U+00FF makes V8 store a page with two bytes a character, so the
+    // templates write arrows as entities.
+    const latin1 = JSON.parse(JSON.stringify(exampleAuditResult()).replaceAll("\u2192", "->")) as ReturnType<typeof exampleAuditResult>;
+    const pages = await renderResult(latin1);
+    const wide = pages.filter((page) => /[\u0100-\uffff]/.test(page.html)).map((page) => page.file);
+    expect(wide).toEqual([]);
+  });
+});

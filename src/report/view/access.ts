@@ -40,8 +40,8 @@ export interface GrantRowView {
   outsideOrganization: boolean;
   conditional: boolean;
   direct: boolean;
-  /** `A → B → C`: the path's nodes by name. */
-  chain: string;
+  /** The path's nodes by name, joined with arrows in the report. */
+  chain: string[];
   hopCount: number;
   /**
    * The path hop by hop, left out when `pathInFinding` links a finding whose evidence shows

@@ -45,8 +45,8 @@ export interface PathView {
   /** True when some hop is allowed only under conditions the snapshot cannot decide. */
   conditional: boolean;
   hops: HopView[];
-  /** `A → B → C` for a one-line summary. */
-  chain: string;
+  /** The path's nodes by name, which the report joins with arrows for a one-line summary. */
+  chain: string[];
 }
 
 export interface EvidenceView {
@@ -83,7 +83,7 @@ export function shortName(id: string): string {
     return `the data lake in ${region}`;
   }
   if (service === "kms" && resource.startsWith("key/")) {
-    return `KMS key ${resource.slice("key/".length, "key/".length + 8)}…`;
+    return `KMS key ${resource.slice("key/".length)}`;
   }
   const slash = resource.lastIndexOf("/");
   return slash === -1 ? resource : resource.slice(slash + 1);
@@ -119,13 +119,17 @@ export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, 
     hopCount: steps.length,
     conditional: hops.some((hop) => hop.conditions.length > 0),
     hops,
-    chain: nodeNames.join(" → "),
+    chain: nodeNames,
   };
 }
 
-/** Returns `A → B → C`: the nodes of a path by name, for a one-line summary. */
-export function viewChain(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string {
-  return chainNames(steps, names).join(" → ");
+/**
+ * Returns the nodes of a path by name, for a one-line summary. The report joins them with the
+ * `&rarr;` entity rather than the arrow character, because one character outside Latin-1 makes
+ * V8 store the whole page with two bytes a character: at 50,000 principals that cost 0.4 s.
+ */
+export function viewChain(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string[] {
+  return chainNames(steps, names);
 }
 
 /** Names the first hop's start, then each hop's end. */
