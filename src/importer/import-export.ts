@@ -1,9 +1,8 @@
 import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { describeIssue } from "../model/load.js";
-import { SNAPSHOT_SCHEMA_VERSION, snapshotSchema, type CoverageEntry, type Snapshot } from "../model/snapshot.js";
-import { bug, inputError } from "../shared/errors.js";
+import { SNAPSHOT_SCHEMA_VERSION, type CoverageEntry, type Snapshot } from "../model/snapshot.js";
+import { inputError } from "../shared/errors.js";
 import { validateOutput } from "./command.js";
 import { missingFiles } from "./expected-files.js";
 import { EXPORT_MANIFEST, isAccountFolderName } from "./layout.js";
@@ -70,7 +69,9 @@ export async function importExportFolder(dir: string): Promise<Snapshot> {
     accounts,
     coverage: sortCoverage([...coverage, ...gaps]),
   };
-  return checkBuilt(snapshot);
+  // The converters are typed and read validated files, so the snapshot is not checked against
+  // the schema again here (that took 50 ms at 10,000 principals); the importer tests check it.
+  return snapshot;
 }
 
 /** Reads the export root: account folders and the optional export.json, nothing else. */
@@ -126,10 +127,3 @@ function sortCoverage(entries: CoverageEntry[]): CoverageEntry[] {
   });
 }
 
-function checkBuilt(snapshot: Snapshot): Snapshot {
-  const checked = snapshotSchema.safeParse(snapshot);
-  if (checked.success) return checked.data;
-
-  const { field, problem } = describeIssue(checked.error);
-  throw bug(`the importer built an invalid snapshot at ${field}: ${problem}`);
-}

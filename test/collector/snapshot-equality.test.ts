@@ -7,6 +7,7 @@ import { importExportFolder } from "../../src/importer/index.js";
 import type { Snapshot } from "../../src/model/snapshot.js";
 import { buildWorld, DENIED, LAKE_ACCOUNT, LAKE_REGION, MANAGEMENT, NO_LAKE_REGION } from "../fake-aws/world.js";
 import { collectFromFake } from "./helpers.js";
+import { snapshotProblems } from "../importer/snapshot-problems.js";
 
 /**
  * Drops the parts an export cannot carry: where the snapshot came from, and whether the reader was a
@@ -41,6 +42,11 @@ describe("collected snapshot", () => {
   });
   afterAll(async () => {
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it("builds snapshots the schema accepts", () => {
+    expect(snapshotProblems(collected)).toEqual([]);
+    expect(snapshotProblems(imported)).toEqual([]);
   });
 
   it("equals the import of its export", () => {

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importExportFolder } from "../../src/importer/index.js";
 import type { RegionSnapshot, Snapshot } from "../../src/model/snapshot.js";
+import { snapshotProblems } from "../importer/snapshot-problems.js";
 
 // The importer reads the bundled example as it is: every file is understood and nothing is a gap.
 const exampleDir = fileURLToPath(new URL("../../examples/acme-org", import.meta.url));
@@ -21,6 +22,10 @@ beforeAll(async () => {
 });
 
 describe("acme-org import", () => {
+  it("builds a snapshot the schema accepts", () => {
+    expect(snapshotProblems(snapshot)).toEqual([]);
+  });
+
   it("imports every account", () => {
     expect(snapshot.accounts.map((account) => account.accountId).sort()).toEqual([
       "402916357104",

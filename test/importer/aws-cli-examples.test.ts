@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importExportFolder } from "../../src/importer/index.js";
 import type { RegionSnapshot, Snapshot } from "../../src/model/snapshot.js";
 import { EMPTY_AUTHORIZATION_DETAILS, awsCliExample, removeExport, writeExport } from "./export-folder.js";
+import { snapshotProblems } from "./snapshot-problems.js";
 
 // The AWS CLI documentation's example outputs, placed in an export as a user would save them.
 const ACCOUNT = "123456789012";
@@ -34,6 +35,10 @@ beforeAll(async () => {
 afterAll(() => removeExport(root));
 
 describe("AWS CLI documentation examples", () => {
+  it("builds a snapshot the schema accepts", () => {
+    expect(snapshotProblems(snapshot)).toEqual([]);
+  });
+
   it("reads describe-policy without an organization", () => {
     // Without describe-organization the schema has no organization to fill, and a gap records why.
     expect(snapshot.organization).toBeUndefined();

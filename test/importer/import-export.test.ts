@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importExportFolder } from "../../src/importer/index.js";
 import type { CoverageEntry, RegionSnapshot, Snapshot } from "../../src/model/snapshot.js";
 import { FIXTURES } from "./export-folder.js";
+import { snapshotProblems } from "./snapshot-problems.js";
 
 const SMALL_ORG = join(FIXTURES, "small-org");
 const BUCKET = "aws-security-data-lake-us-east-1-k2v9x7q4m1c8z5r3t6w0y2b4n7";
@@ -28,6 +29,10 @@ function coverageOf(operation: string, accountId: string, regionName: string, pa
 }
 
 describe("importExportFolder on small-org", () => {
+  it("builds a snapshot the schema accepts", () => {
+    expect(snapshotProblems(snapshot)).toEqual([]);
+  });
+
   it("reads every account folder in order", () => {
     expect(snapshot.accounts.map((account) => account.accountId)).toEqual(["111111111111", "222222222222", "333333333333"]);
   });
