@@ -128,34 +128,91 @@ function contextOf(template: Readonly<Record<string, string>>, scope: LakeScope)
  * ALL) grant on the table or its database, to the principal or to IAM_ALLOWED_PRINCIPALS.
  */
 function lakeFormationOutcome(actor: Actor, requirement: LakeFormationRequirement, scope: LakeScope): Outcome | undefined {
-  const source = { type: "resource" as const, id: `lakeformation:${scope.accountId}:${scope.region}`, name: "Lake Formation permissions" };
-  const lakeFormation = scope.lakeFormation;
-  if (scope.fallback || !lakeFormation) {
+  const index = lakeFormationIndex(scope);
+  if (!index) {
     if (requirement.lakeFormation === "ADMIN") return undefined;
     // NOTE: without Lake Formation data the grant is unknown, so the query path is allowedIf.
-    const statement: StatementRef = { policy: source, index: 1, effect: "Allow" };
+    const statement: StatementRef = { policy: lakeFormationSource(scope), index: 1, effect: "Allow" };
     return { decision: "allowedIf", statements: [], conditions: [{ statement, operator: "LakeFormationGrant", key: "SELECT", values: ["not read"] }], resources: [] };
   }
 
-  const ids = new Set([actor.ref.id, actor.principal.roleArn, actor.principal.arn].filter((value): value is string => Boolean(value)));
-  const admins = lakeFormation.settings?.dataLakeAdmins ?? [];
-  const adminIndex = admins.findIndex((admin) => ids.has(admin));
-  if (adminIndex >= 0) {
-    return { decision: "allowed", statements: [{ policy: { ...source, name: "Lake Formation data lake administrators" }, index: adminIndex + 1, effect: "Allow" }], conditions: [], resources: [] };
+  const ids = [actor.ref.id, actor.principal.roleArn, actor.principal.arn];
+  const adminIndex = firstIndexOf(index.admins, ids);
+  if (adminIndex !== undefined) {
+    return { decision: "allowed", statements: [{ policy: { ...index.source, name: "Lake Formation data lake administrators" }, index: adminIndex + 1, effect: "Allow" }], conditions: [], resources: [] };
   }
   if (requirement.lakeFormation === "ADMIN") return undefined;
+
+  const grantees = actor.principal.kind === "root" ? [...ids, IAM_ALLOWED_PRINCIPALS, actor.principal.accountId] : [...ids, IAM_ALLOWED_PRINCIPALS];
+  const grantIndex = firstIndexOf(index.tableGrants, grantees);
+  if (grantIndex === undefined) return undefined;
+  const grantee = index.permissions[grantIndex]!.principal;
+  return { decision: "allowed", statements: [{ policy: index.source, sid: grantee, index: grantIndex + 1, effect: "Allow" }], conditions: [], resources: [index.table] };
+}
+
+const IAM_ALLOWED_PRINCIPALS = "IAM_ALLOWED_PRINCIPALS";
+
+/** A scope's Lake Formation settings and permissions, indexed by principal for every actor. */
+interface LakeFormationIndex {
+  readonly source: StatementRef["policy"];
+  readonly permissions: NonNullable<NonNullable<LakeScope["lakeFormation"]>["permissions"]>;
+  /** Each data lake administrator's first position in the settings. */
+  readonly admins: ReadonlyMap<string, number>;
+  /** Each grantee's first permission entry with SELECT or ALL on the lake's table. */
+  readonly tableGrants: ReadonlyMap<string, number>;
+  readonly table: string;
+}
+
+const lakeFormationIndexes = new WeakMap<LakeScope, LakeFormationIndex | null>();
+
+/**
+ * Indexes a scope's Lake Formation data once, so each actor's check is a few map lookups. Null
+ * when the scope stands for any resource or the snapshot has no Lake Formation data for it.
+ */
+function lakeFormationIndex(scope: LakeScope): LakeFormationIndex | undefined {
+  let index = lakeFormationIndexes.get(scope);
+  if (index === undefined) {
+    index = buildLakeFormationIndex(scope);
+    lakeFormationIndexes.set(scope, index);
+  }
+  return index ?? undefined;
+}
+
+function buildLakeFormationIndex(scope: LakeScope): LakeFormationIndex | null {
+  const lakeFormation = scope.lakeFormation;
+  if (scope.fallback || !lakeFormation) return null;
+
+  const admins = new Map<string, number>();
+  for (const [position, admin] of (lakeFormation.settings?.dataLakeAdmins ?? []).entries()) {
+    if (!admins.has(admin)) admins.set(admin, position);
+  }
 
   const table = scope.resources.glueTable?.[0]?.arn ?? "";
   const [databaseName, tableName] = table.split(":table/")[1]?.split("/") ?? [];
   const permissions = lakeFormation.permissions ?? [];
-  for (const [index, entry] of permissions.entries()) {
-    const grantee = entry.principal === "IAM_ALLOWED_PRINCIPALS" || ids.has(entry.principal) || (actor.principal.kind === "root" && entry.principal === actor.principal.accountId);
-    if (!grantee) continue;
+  const tableGrants = new Map<string, number>();
+  for (const [position, entry] of permissions.entries()) {
+    if (tableGrants.has(entry.principal)) continue;
     if (!entry.permissions.some((permission) => permission === "SELECT" || permission === "ALL")) continue;
     if (!coversTable(entry.resource, databaseName, tableName)) continue;
-    return { decision: "allowed", statements: [{ policy: source, sid: entry.principal, index: index + 1, effect: "Allow" }], conditions: [], resources: [table] };
+    tableGrants.set(entry.principal, position);
   }
-  return undefined;
+  return { source: lakeFormationSource(scope), permissions, admins, tableGrants, table };
+}
+
+function lakeFormationSource(scope: LakeScope): StatementRef["policy"] {
+  return { type: "resource", id: `lakeformation:${scope.accountId}:${scope.region}`, name: "Lake Formation permissions" };
+}
+
+/** Returns the smallest position any of the keys has in `positions`. */
+function firstIndexOf(positions: ReadonlyMap<string, number>, keys: readonly (string | undefined)[]): number | undefined {
+  let first: number | undefined;
+  for (const key of keys) {
+    if (key === undefined || key === "") continue;
+    const position = positions.get(key);
+    if (position !== undefined && (first === undefined || position < first)) first = position;
+  }
+  return first;
 }
 
 function coversTable(resource: Record<string, unknown>, databaseName: string | undefined, tableName: string | undefined): boolean {
