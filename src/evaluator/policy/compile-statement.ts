@@ -108,7 +108,7 @@ function readPair(raw: Record<string, unknown>, name: string, negatedName: strin
   if (positive === undefined && negative === undefined) return undefined;
 
   const negated = positive === undefined;
-  const values = readStrings(negated ? negative : positive, `${path}.${negated ? negatedName : name}`, problems);
+  const values = readStrings(negated ? negative : positive, () => `${path}.${negated ? negatedName : name}`, problems);
   return values ? { negated, values } : undefined;
 }
 
