@@ -20,15 +20,20 @@ interface Outcome {
   resources: string[];
 }
 
+/** A requirement met without a request, such as a key on a lake without one. Never changed. */
+const MET: Readonly<Outcome> = Object.freeze({ decision: "allowed", statements: [], conditions: [], resources: [] });
+
 /** Decides whether an actor holds a capability in any lake scope, preferring plain allows. */
 export function holdingOf(actor: Actor, capability: DirectCapability, scopes: readonly LakeScope[], decider: RequestDecider): Holding | undefined {
+  // Most actors hold no capability, so nothing is allocated until an alternative is met.
   let best: { outcome: Outcome; alternative: CapabilityAlternative; scope: LakeScope } | undefined;
-  const resources: string[] = [];
+  let resources: string[] | undefined;
   for (const scope of scopes) {
     for (const alternative of capability.anyOf) {
       const outcome = alternativeOutcome(actor, alternative, scope, decider);
       if (!outcome) continue;
-      resources.push(...outcome.resources.filter((arn) => !resources.includes(arn)));
+      const known = (resources ??= []);
+      known.push(...outcome.resources.filter((arn) => !known.includes(arn)));
       if (!best || (best.outcome.decision === "allowedIf" && outcome.decision === "allowed")) best = { outcome, alternative, scope };
     }
   }
@@ -43,7 +48,7 @@ export function holdingOf(actor: Actor, capability: DirectCapability, scopes: re
     statements: uniqueStatements(outcome.statements),
     conditions: outcome.conditions.length > 0 ? outcome.conditions : undefined,
   };
-  return { decision: outcome.decision, step, resources };
+  return { decision: outcome.decision, step, resources: resources ?? [] };
 }
 
 function stepKind(alternative: CapabilityAlternative): string {
@@ -53,10 +58,16 @@ function stepKind(alternative: CapabilityAlternative): string {
 }
 
 function alternativeOutcome(actor: Actor, alternative: CapabilityAlternative, scope: LakeScope, decider: RequestDecider): Outcome | undefined {
-  const combined: Outcome = { decision: "allowed", statements: [], conditions: [], resources: [] };
+  // The first requirement fails for most actors, so the outcomes are combined only once all are met.
+  const met: Readonly<Outcome>[] = [];
   for (const requirement of alternative.allOf) {
     const outcome = requirementOutcome(actor, requirement, scope, decider);
     if (!outcome) return undefined;
+    met.push(outcome);
+  }
+
+  const combined: Outcome = { decision: "allowed", statements: [], conditions: [], resources: [] };
+  for (const outcome of met) {
     if (outcome.decision === "allowedIf") combined.decision = "allowedIf";
     combined.statements.push(...outcome.statements);
     combined.conditions.push(...outcome.conditions);
@@ -65,14 +76,14 @@ function alternativeOutcome(actor: Actor, alternative: CapabilityAlternative, sc
   return combined;
 }
 
-function requirementOutcome(actor: Actor, requirement: Requirement, scope: LakeScope, decider: RequestDecider): Outcome | undefined {
+function requirementOutcome(actor: Actor, requirement: Requirement, scope: LakeScope, decider: RequestDecider): Readonly<Outcome> | undefined {
   if ("lakeFormation" in requirement) return lakeFormationOutcome(actor, requirement, scope);
   return actionOutcome(actor, requirement, scope, decider);
 }
 
-function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: LakeScope, decider: RequestDecider): Outcome | undefined {
+function actionOutcome(actor: Actor, requirement: ActionRequirement, scope: LakeScope, decider: RequestDecider): Readonly<Outcome> | undefined {
   const resources = scope.resources[requirement.on];
-  if (resources === undefined) return requirement.needsKey ? undefined : { decision: "allowed", statements: [], conditions: [], resources: [] };
+  if (resources === undefined) return requirement.needsKey ? undefined : MET;
 
   const values = requirement.context ? contextOf(requirement.context, scope) : undefined;
   let best: { decision: Decision; resource: LakeResource } | undefined;
