@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -195,5 +196,22 @@ describe("review decisions", () => {
 
   it("rejects an acceptance without expiry", () => {
     expect(() => recordDecision(db, { ...accept, expiresOn: undefined })).toThrow(/missing expiry date/);
+  });
+});
+
+describe("store file", () => {
+  it("uses 32 KB pages when new", () => {
+    expect(db.pragma("page_size", { simple: true })).toBe(32_768);
+  });
+
+  it("keeps an existing file's page size", () => {
+    const path = join(folder, "old.db");
+    const old = new Database(path);
+    old.exec("CREATE TABLE kept (id INTEGER)");
+    old.close();
+
+    const reopened = openStore(path);
+    expect(reopened.pragma("page_size", { simple: true })).toBe(4096);
+    reopened.close();
   });
 });
