@@ -15,7 +15,7 @@ export class TrustIndex {
 
   /** Records the principals named by a role's trust policy. */
   add(roleArn: string, trustPolicy: PolicyDocument): void {
-    if (JSON.stringify(trustPolicy).includes('"Condition"')) this.conditional.add(roleArn);
+    if (hasCondition(trustPolicy)) this.conditional.add(roleArn);
     if (namesOnlyAccounts(trustPolicy)) this.accountsOnly.add(roleArn);
     for (const principal of namedPrincipals(trustPolicy, ["sts:assumerole"])) {
       if (principal.kind === "any") this.open.push(roleArn);
@@ -153,6 +153,12 @@ function namesOnlyAccounts(document: PolicyDocument): boolean {
   const principals = namedPrincipals(document);
   if (principals.length === 0) return false;
   return principals.every((principal) => principal.kind === "service" || (principal.kind === "aws" && isAccountRoot(principal.value)));
+}
+
+/** True when some statement of the policy has a Condition element. */
+function hasCondition(document: PolicyDocument): boolean {
+  if (isUndecodable(document)) return false;
+  return toArray((document as Record<string, unknown>).Statement).some((statement) => typeof statement === "object" && statement !== null && "Condition" in statement);
 }
 
 function isAccountRoot(value: string): boolean {
