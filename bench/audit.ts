@@ -4,7 +4,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { NODE_FLAGS } from "../src/cli/relaunch.js";
 import type { Benchmark } from "./run.js";
 import type { AuditRunResult } from "./audit-run.js";
 
@@ -18,17 +17,16 @@ const CLI = join("dist", "cli", "main.js");
 /**
  * The full-audit benchmark: for each generated organization size, in a child process (so peak
  * memory is per size), wall time, CPU time and peak RSS of load, compile, graph, rules and
- * render, and the total. The child gets the Node flags the CLI relaunches its graph commands
- * with. Then the built `lakewarden audit` runs on the same organization, timed from outside as a
- * user sees it: process start, module loading, the relaunch and the store included.
+ * render, and the total. Then the built `lakewarden audit` runs on the same organization, timed
+ * from outside as a user sees it: process start, module loading and the store included.
  */
 export const auditBenchmark: Benchmark = {
   name: "audit",
   async run() {
-    process.stdout.write(`Each size runs in its own Node process with --max-old-space-size=${HEAP_MEGABYTES} ${NODE_FLAGS.join(" ")}.\n`);
+    process.stdout.write(`Each size runs in its own Node process with --max-old-space-size=${HEAP_MEGABYTES}.\n`);
     process.stdout.write(`${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
     for (const size of SIZES) {
-      const args = [`--max-old-space-size=${HEAP_MEGABYTES}`, ...NODE_FLAGS, "--import", "tsx", "bench/audit-run.ts", String(size)];
+      const args = [`--max-old-space-size=${HEAP_MEGABYTES}`, "--import", "tsx", "bench/audit-run.ts", String(size)];
       const output = await promisify(execFile)(process.execPath, args, { maxBuffer: 16 * 1024 * 1024, timeout: 60 * 60 * 1000 }).catch((error: Error) => {
         process.stdout.write(`\n### ${size} principals: the run failed (${error.message.split("\n")[0]})\n`);
         return undefined;
