@@ -37,3 +37,28 @@ describe("page text", () => {
     expect(wide).toEqual([]);
   });
 });
+
+describe("coverage banners", () => {
+  const malformed = { accountId: "111122223333", region: "global", service: "iam", operation: "GetAccountAuthorizationDetails", param: "arn:aws:iam::111122223333:role/app#inline", state: "error" as const, errorCode: "MalformedPolicyDocument", message: "$.Statement[0].Effect: expected \"Allow\" or \"Deny\"" };
+
+  it("tells unread inputs from malformed policies", async () => {
+    const result = exampleAuditResult();
+    result.coverageGaps = [...result.coverageGaps, malformed];
+    const pages = await renderResult(result);
+    const coverage = pages.find((page) => page.file === "coverage.html")!.html;
+    const index = pages.find((page) => page.file === "index.html")!.html;
+
+    expect(coverage).toContain("2 inputs were not read.");
+    expect(coverage).toContain("1 policy breaks the policy grammar.");
+    expect(coverage).toContain("Read, breaks the policy grammar");
+    expect(index).toContain("2 inputs could not be read, and 1 policy breaks the policy grammar and was evaluated without the broken statements;");
+  });
+
+  it("names only malformed policies when every input was read", async () => {
+    const pages = await renderResult({ ...exampleAuditResult(), coverageGaps: [malformed] });
+    const coverage = pages.find((page) => page.file === "coverage.html")!.html;
+
+    expect(coverage).not.toContain("not read");
+    expect(coverage).toContain("1 policy breaks the policy grammar.");
+  });
+});

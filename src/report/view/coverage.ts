@@ -1,6 +1,7 @@
 /**
- * Coverage gaps: the inputs the collection could not read. Each is a part of the organization
- * that was not assessed, and the report shows it as such instead of counting it as clean.
+ * Coverage gaps: the inputs the collection could not read, and the policies that were read but
+ * break the policy grammar. Each is a part of the organization that was not fully assessed, and
+ * the report shows it as such instead of counting it as clean.
  */
 import type { CoverageEntry } from "../../model/snapshot.js";
 import { COVERAGE_STATE_TITLES } from "./labels.js";
@@ -24,6 +25,10 @@ export interface CoverageAccountView {
 export interface CoverageView {
   complete: boolean;
   gapCount: number;
+  /** Gaps of inputs that were not read. */
+  unreadCount: number;
+  /** Gaps of policies that were read but evaluated without their broken statements. */
+  malformedCount: number;
   accounts: CoverageAccountView[];
   notAssessedControls: { id: string; href: string }[];
 }
@@ -35,6 +40,8 @@ export function viewCoverage(gaps: readonly CoverageEntry[], notAssessedControls
   return {
     complete: gaps.length === 0,
     gapCount: gaps.length,
+    unreadCount: gaps.filter((gap) => !isMalformedPolicy(gap)).length,
+    malformedCount: gaps.filter(isMalformedPolicy).length,
     accounts: accountIds.map((accountId) => ({
       accountId,
       gaps: gaps
@@ -46,6 +53,14 @@ export function viewCoverage(gaps: readonly CoverageEntry[], notAssessedControls
   };
 }
 
+/** The error code of a policy that was read but breaks the grammar (see policy-coverage.ts). */
+const MALFORMED_POLICY = "MalformedPolicyDocument";
+const MALFORMED_TITLE = "Read, breaks the policy grammar";
+
+function isMalformedPolicy(gap: CoverageEntry): boolean {
+  return gap.errorCode === MALFORMED_POLICY;
+}
+
 function viewGap(gap: CoverageEntry): CoverageGapView {
   return {
     region: gap.region,
@@ -53,7 +68,7 @@ function viewGap(gap: CoverageEntry): CoverageGapView {
     operation: gap.operation,
     param: gap.param,
     state: gap.state,
-    stateTitle: COVERAGE_STATE_TITLES[gap.state] ?? gap.state,
+    stateTitle: isMalformedPolicy(gap) ? MALFORMED_TITLE : (COVERAGE_STATE_TITLES[gap.state] ?? gap.state),
     errorCode: gap.errorCode,
     message: gap.message,
   };
