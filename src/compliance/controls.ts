@@ -22,11 +22,9 @@ export function evaluateControls(
   return controls.map((control) => {
     const failing = control.rules.flatMap((ruleId) => activeIds.get(ruleId) ?? []);
     const accepted = control.rules.flatMap((ruleId) => acceptedIds.get(ruleId) ?? []);
-    const gaps = control.rules.flatMap((ruleId) => {
-      const entry = byRule.get(ruleId);
-      if (!entry) return [`${ruleId}: not run`];
-      return entry.status === "assessed" ? [] : entry.gaps.map((gap) => `${ruleId}: ${gap}`);
-    });
+    const unassessed = control.rules.map((ruleId) => ({ ruleId, entry: byRule.get(ruleId) })).filter(({ entry }) => entry?.status !== "assessed");
+    const gaps = unassessed.flatMap(({ ruleId, entry }) => (entry ? entry.gaps.map((gap) => `${ruleId}: ${gap}`) : [`${ruleId}: not run`]));
+    const baselineGapsOnly = unassessed.length > 0 && unassessed.every(({ entry }) => entry?.baselineGaps === true);
 
     let status: ControlResult["status"] = "passed";
     if (failing.length > 0) status = "failed";
@@ -38,6 +36,7 @@ export function evaluateControls(
       status,
       findingIds: failing,
       gaps,
+      ...(baselineGapsOnly ? { baselineGapsOnly: true } : {}),
       ...(accepted.length > 0 ? { acceptedFindingIds: accepted } : {}),
     };
   });

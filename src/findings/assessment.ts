@@ -8,4 +8,6 @@ export interface RuleAssessment {
   gaps: string[];
   /** True when the rule compared with no baseline, so its findings carry `confidence: low`. */
   withoutBaseline?: boolean;
+  /** True when the rule was not assessed only for keys missing from the baseline. */
+  baselineGaps?: boolean;
 }

@@ -17,6 +17,8 @@ export interface ControlResult {
    * control lists them too, since inputs can be missing beside the findings.
    */
   gaps: string[];
+  /** True when every gap is a key missing from the baseline rather than an input that was not read. */
+  baselineGapsOnly?: boolean;
   /** Findings of this control's rules that an exception accepted; they do not fail it. */
   acceptedFindingIds?: string[];
 }

@@ -2,6 +2,7 @@ import type { CapabilityGrant } from "../evaluator/access.js";
 import type { StatementRef } from "../evaluator/types.js";
 import type { Evidence, StatementEvidence } from "./finding.js";
 import type { PolicyStatement } from "./policy-statements.js";
+import { lakeResourceLabel } from "../evaluator/graph/index.js";
 
 /** Evidence for one statement read from a policy document, with its text for display. */
 export function statementEvidence(policyType: string, policyId: string, statement: PolicyStatement): StatementEvidence {
@@ -46,7 +47,7 @@ export function grantEvidence(grant: CapabilityGrant): Evidence[] {
     }
   }
 
-  if (grant.resources.length > 0) evidence.push({ kind: "fact", text: "Lake resources covered", value: grant.resources.join(", ") });
+  if (grant.resources.length > 0) evidence.push({ kind: "fact", text: "Lake resources covered", value: grant.resources.map(lakeResourceLabel).join(", ") });
   if (grant.otherRoutes && grant.otherRoutes.length > 0) {
     evidence.push({ kind: "fact", text: "Other routes to the same capability, which removing this path leaves open, start at", value: grant.otherRoutes.join(", ") });
   }

@@ -103,7 +103,7 @@ function assessmentOf(ruleId: string, result: RuleOutcome): RuleAssessment {
   let status: RuleAssessment["status"] = "assessed";
   if (!result.assessed) status = "not-assessed";
   else if (result.gaps.length > 0) status = "partial";
-  return { ruleId, status, gaps: result.gaps, ...(result.withoutBaseline ? { withoutBaseline: true } : {}) };
+  return { ruleId, status, gaps: result.gaps, ...(result.withoutBaseline ? { withoutBaseline: true } : {}), ...(result.baselineGaps ? { baselineGaps: true } : {}) };
 }
 
 function metadataOf(policies: Policies, ruleId: string): RuleMetadata {

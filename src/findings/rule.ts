@@ -34,6 +34,8 @@ export interface RuleOutcome {
   /** True when the rule judged at least one subject (or found there was none to judge). */
   assessed: boolean;
   withoutBaseline?: boolean;
+  /** True when every gap is a key missing from the baseline, not an input that was not read. */
+  baselineGaps?: boolean;
 }
 
 /** One check: context in, findings and assessment out. Metadata lives in policies/rules/<id>.yaml. */
@@ -50,6 +52,11 @@ export function outcome(findings: FindingDraft[], gaps: string[] = [], assessed 
 /** The outcome of a rule whose inputs were all missing. */
 export function notAssessed(...gaps: string[]): RuleOutcome {
   return { findings: [], gaps, assessed: false };
+}
+
+/** The outcome of a rule that needs a baseline key the baseline does not have. */
+export function needsBaseline(gap: string): RuleOutcome {
+  return { findings: [], gaps: [gap], assessed: false, baselineGaps: true };
 }
 
 /** Lowers a severity by one step, for findings that only ask for a review. */

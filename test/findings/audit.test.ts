@@ -40,6 +40,19 @@ describe("control status", () => {
     expect(evaluateControls(controls, [finding("rule-a")], [], partial)[0]?.status).toBe("failed");
   });
 
+  it("marks gaps that only the baseline left", () => {
+    const waiting: RuleAssessment[] = [assessed[0] as RuleAssessment, { ruleId: "rule-b", status: "not-assessed", gaps: ["the baseline lists no approvedSubscribers"], baselineGaps: true }];
+    expect(evaluateControls(controls, [], [], waiting)[0]?.baselineGapsOnly).toBe(true);
+  });
+
+  it("does not mark gaps of an unread input", () => {
+    const mixed: RuleAssessment[] = [
+      { ruleId: "rule-a", status: "not-assessed", gaps: ["IAM of 1 not read"] },
+      { ruleId: "rule-b", status: "not-assessed", gaps: ["the baseline lists no approvedSubscribers"], baselineGaps: true },
+    ];
+    expect(evaluateControls(controls, [], [], mixed)[0]?.baselineGapsOnly).toBeUndefined();
+  });
+
   it("passes with only accepted findings", () => {
     const [result] = evaluateControls(controls, [], [finding("rule-a")], assessed);
     expect([result?.status, result?.acceptedFindingIds]).toEqual(["passed", ["rule-a:x"]]);

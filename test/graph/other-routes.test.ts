@@ -25,3 +25,16 @@ describe("other routes of a grant", () => {
     expect(direct?.otherRoutes).toBeUndefined();
   });
 });
+
+describe("other routes through an escalation", () => {
+  const read = doc(allow("s3:GetObject", `${LAKE_BUCKET}/*`));
+  const reader = role("Reader", trust({ AWS: arnOf("user", "dave") }), [read]);
+  const dave = user("dave", [doc(allow("sts:AssumeRole", reader.arn), allow("iam:PutUserPolicy", arnOf("user", "dave")))]);
+  const graph = graphOf(snapshot([account({ users: [dave], roles: [reader], lake: true })]));
+  const grant = graph.grants("lake.read").find((candidate) => candidate.principal.id === dave.arn);
+
+  it("names the escalation in words", () => {
+    const routes = [grant?.path[0]?.to, ...(grant?.otherRoutes ?? [])];
+    expect(routes).toContain(`${dave.arn} (after writing itself a policy)`);
+  });
+});

@@ -22,7 +22,9 @@ function readGrant(principal: PrincipalRef): CapabilityGrant {
 function namedResult(): AuditResult {
   const result = exampleAuditResult();
   const service: PrincipalRef = { id: "lambda.amazonaws.com", kind: "service", label: "lambda.amazonaws.com", inOrganization: false };
-  result.grants = [...result.grants, readGrant(ssoAdmin(LOG_ARCHIVE)), readGrant(ssoAdmin(WORKLOAD_PROD)), readGrant(service)];
+  const subscriberArn = result.subscribers[0]!.subscriber.subscriberArn;
+  const subscriber: PrincipalRef = { id: subscriberArn, kind: "subscriber", label: "partner-siem", accountId: "222233334444", inOrganization: true };
+  result.grants = [...result.grants, readGrant(ssoAdmin(LOG_ARCHIVE)), readGrant(ssoAdmin(WORKLOAD_PROD)), readGrant(service), readGrant(subscriber)];
   result.accountNames = { [LOG_ARCHIVE]: "acme-log-archive" };
   return result;
 }
@@ -40,6 +42,12 @@ describe("account labels", () => {
   it("names the account in path hops", () => {
     const admin = rows.find((row) => row.accountId === LOG_ARCHIVE && row.principalName === SSO_ADMIN)!;
     expect(admin.chain).toEqual([`${SSO_ADMIN} (acme-log-archive)`, "bucket aws-security-data-lake-us-east-1-k3j2h1g9f8d7"]);
+  });
+
+  it("names who uses a subscriber", () => {
+    const row = rows.find((entry) => entry.kind === "subscriber")!;
+    expect([row.inAccount, row.usedBy]).toEqual(["acme-log-archive", "999988887777"]);
+    expect(row.chain[0]).toBe("partner-siem (999988887777)");
   });
 
   it("names the account of a finding subject", () => {

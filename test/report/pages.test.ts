@@ -62,3 +62,17 @@ describe("coverage banners", () => {
     expect(coverage).toContain("1 policy breaks the policy grammar.");
   });
 });
+
+describe("coverage page controls", () => {
+  it("leaves out a control that waits only on the baseline", async () => {
+    const result = exampleAuditResult();
+    const [waiting, unread] = result.controls.filter((control) => control.status !== "failed");
+    Object.assign(waiting!, { status: "not-assessed", gaps: ["subscriber-exceeds-approval: the baseline lists no approvedSubscribers"], baselineGapsOnly: true });
+    Object.assign(unread!, { status: "not-assessed", gaps: ["rule: IAM of 1 not read"] });
+    const coverage = (await renderResult(result)).find((page) => page.file === "coverage.html")!.html;
+    const listed = coverage.slice(coverage.indexOf("Controls not assessed for these inputs"));
+
+    expect(listed).toContain(`>${unread!.id.replace(":", " ")}<`);
+    expect(listed).not.toContain(`>${waiting!.id.replace(":", " ")}<`);
+  });
+});

@@ -133,6 +133,11 @@ describe("path names", () => {
     expect(renamed.hops[1]!.toName).toBe("role c");
   });
 
+  it("names escalation edges in words", () => {
+    const titles = ["updateAssumeRolePolicy", "passRole:lambda", "subscriberRole", "someFutureMethod"].map((edge) => viewPath([{ ...hop("a", "b"), edge }], new Map()).hops[0]!.edgeTitle);
+    expect(titles).toEqual(["rewrites the trust policy of", "passes a role to lambda and runs as", "reads through role", "someFutureMethod"]);
+  });
+
   it("names a hop that starts elsewhere", () => {
     const path = viewPath([hop("a", "b"), hop("x", "c")], new Map());
     expect(path.hops[1]!.fromName).toBe("x");

@@ -147,7 +147,7 @@ export class AccessGraph {
     const node = this.nodes.get(id);
     if (!node) return id;
     if (node.placeholder) return node.ref.label;
-    return node.variant ? `${node.ref.id} (after ${node.variant})` : node.ref.id;
+    return node.variant ? `${node.ref.id} (${variantPhrase(node.variant)})` : node.ref.id;
   }
 
   /** Path steps by edge: grants through the same edge share its step instead of a copy each. */
@@ -270,4 +270,15 @@ function subscriberHolding(actor: Actor, capabilityId: string): Holding | undefi
       statements: [],
     },
   };
+}
+
+/** Says what a variant's name (`policy-added`, `no-boundary`, `group:NAME`, or two joined by `+`) stands for. */
+function variantPhrase(name: string): string {
+  const parts = name.split("+").map((part) => {
+    if (part === "policy-added") return "writing itself a policy";
+    if (part === "no-boundary") return "removing its permissions boundary";
+    if (part.startsWith("group:")) return `joining group ${part.slice("group:".length)}`;
+    return part;
+  });
+  return `after ${parts.join(" and ")}`;
 }

@@ -17,6 +17,7 @@ export type { PolicyEngine } from "./engine.js";
 export type { Edge } from "./edge.js";
 export type { Actor } from "./actors.js";
 export { ESCALATION_METHODS } from "./edges/registry.js";
+export { lakeResourceLabel } from "./resources.js";
 
 /** Lakewarden's own policy engine, as the graph calls it. */
 export const LAKEWARDEN_ENGINE: PolicyEngine = { compile: compilePolicy, evaluate };

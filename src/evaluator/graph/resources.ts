@@ -35,6 +35,18 @@ export interface LakeScope {
 }
 
 const PROBE_DAY = "eventDay=20240101";
+/** File names of the made-up objects that stand for all objects of a bucket. */
+const PROBE_OBJECTS = ["/lakewarden-probe.gz.parquet", "/lakewarden-probe.csv"];
+
+/**
+ * Names a lake resource for people: an object the graph made up to stand for a bucket's
+ * objects becomes the bucket's objects, saying so; any other ARN is returned as it is.
+ */
+export function lakeResourceLabel(arn: string): string {
+  if (!PROBE_OBJECTS.some((name) => arn.endsWith(name))) return arn;
+  const slash = arn.indexOf("/");
+  return `${arn.slice(0, slash)}/* (checked on one representative object key)`;
+}
 
 /** Resolves a scope per data lake; with no data lake at all, one `*` scope per account. */
 export function resolveLakeScopes(snapshot: Snapshot, catalog: PolicyCatalog): LakeScope[] {
@@ -91,7 +103,7 @@ function lakeScope(snapshot: Snapshot, account: AccountSnapshot, region: RegionS
     lakeFormation: region.lakeFormation,
     resources: {
       lakeBucket: bucketArn ? [bucketResource(bucketArn)] : [],
-      lakeObject: bucketArn ? [bucketResource(`${bucketArn}/aws/CLOUD_TRAIL_MGMT/2.0/region=${name}/accountId=${accountId}/${PROBE_DAY}/lakewarden-probe.gz.parquet`)] : [],
+      lakeObject: bucketArn ? [bucketResource(`${bucketArn}/aws/CLOUD_TRAIL_MGMT/2.0/region=${name}/accountId=${accountId}/${PROBE_DAY}${PROBE_OBJECTS[0]}`)] : [],
       lakeKey: lakeKey(account, region, lake?.kmsKeyId ?? bucket?.encryption?.kmsKeyId, catalog, arnPrefix),
       glueCatalog: [glue("catalog")],
       glueDatabase: [glue(`database/${glueDb}`)],
@@ -144,7 +156,7 @@ function resultResource(snapshot: Snapshot, bucketName: string, accountId: strin
   const arn = `arn:${partition}:s3:::${bucketName}`;
   const bucket = findBucket(snapshot, arn);
   const policy = bucket?.policy ? catalog.compile(bucket.policy, { type: "resource", id: bucket.arn, name: bucket.name }) : undefined;
-  return { arn: `${arn}/lakewarden-probe.csv`, accountId, policy };
+  return { arn: `${arn}${PROBE_OBJECTS[1]}`, accountId, policy };
 }
 
 function s3UriBucket(uri: string): string | undefined {

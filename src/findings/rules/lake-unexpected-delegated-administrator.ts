@@ -1,5 +1,5 @@
 import type { Rule } from "../rule.js";
-import { notAssessed, outcome } from "../rule.js";
+import { needsBaseline, notAssessed, outcome } from "../rule.js";
 
 /** A Security Lake delegated administrator other than the account the baseline expects. */
 export const unexpectedDelegatedAdministrator: Rule = {
@@ -8,7 +8,7 @@ export const unexpectedDelegatedAdministrator: Rule = {
     const expected = context.baseline?.delegatedAdministrator;
     const organization = context.snapshot.organization;
     const actual = context.index.delegatedAdministrator;
-    if (!expected) return notAssessed("the baseline names no delegatedAdministrator");
+    if (!expected) return needsBaseline("the baseline names no delegatedAdministrator");
     if (!organization || actual === undefined) return notAssessed("the organization's delegated administrators were not read");
 
     // With none registered, lake-no-delegated-administrator reports it.

@@ -1,5 +1,5 @@
 import type { Rule } from "../rule.js";
-import { notAssessed } from "../rule.js";
+import { needsBaseline } from "../rule.js";
 import { checkEachSubscriber, sourceNames, subscriberSubject } from "./lake-helpers.js";
 
 /**
@@ -10,7 +10,7 @@ export const subscriberExceedsApproval: Rule = {
   id: "subscriber-exceeds-approval",
   check(context) {
     const approvals = context.baseline?.approvedSubscribers;
-    if (!approvals) return notAssessed("the baseline lists no approvedSubscribers");
+    if (!approvals) return needsBaseline("the baseline lists no approvedSubscribers");
 
     return checkEachSubscriber(context, (subscriber) => {
       const approval = approvals.find((entry) => entry.accountId === subscriber.item.subscriberIdentity.principal);

@@ -12,6 +12,7 @@ import { viewChain, viewPath, type PathView } from "./evidence.js";
 import { findingsBySubject, type SubjectFindings } from "./subject-findings.js";
 import { CAPABILITY_LABELS, capabilityLabel, capabilityOrder } from "./labels.js";
 import { anchorId } from "./text.js";
+import { lakeResourceLabel } from "../../evaluator/graph/index.js";
 
 /** Rows per principals page; a page of this size renders and opens without delay. */
 export const PRINCIPAL_ROWS_PER_PAGE = 500;
@@ -34,6 +35,8 @@ export interface GrantRowView {
   accountNamed: boolean;
   /** The account label shown after the principal's name; absent when the name already is the account. */
   inAccount?: string;
+  /** For a subscriber: the account or service that uses it, when that is not its own account. */
+  usedBy?: string;
   /** An AWS service principal, which acts only through a role it may assume. */
   awsService: boolean;
   /** Outside the organization and not an AWS service. */
@@ -80,6 +83,8 @@ export interface RowContext {
   names: ReadonlyMap<string, string>;
   accountNames: AccountNames;
   findings: ReadonlyMap<string, SubjectFindings>;
+  /** Each subscriber's identity (an account id or a service principal), by subscriber ARN. */
+  subscriberIdentities: ReadonlyMap<string, string>;
 }
 
 export interface CapabilitySummaryView {
@@ -118,9 +123,11 @@ export function viewAccess(
   findings: readonly Finding[],
   accountNames: AccountNames,
   findingHref: (findingId: string) => string,
+  subscribers: readonly SubscriberAccess[] = [],
 ): AccessView {
   const sorted = [...grants].sort(compareGrants);
-  const rowContext: RowContext = { names, accountNames, findings: findingsBySubject(findings, findingHref) };
+  const subscriberIdentities = new Map(subscribers.map((access) => [access.subscriber.subscriberArn, access.subscriber.subscriberIdentity.principal]));
+  const rowContext: RowContext = { names, accountNames, findings: findingsBySubject(findings, findingHref), subscriberIdentities };
 
   return { summaries: summarise(sorted, rowContext), pages: pageGrants(sorted), totalRows: sorted.length, rowContext };
 }
@@ -147,6 +154,17 @@ export function principalNames(
     names.set(principal.id, labelWithAccount(principal.label, accountId, accountNames));
   }
   return names;
+}
+
+/**
+ * Names who uses a subscriber: the path names a subscriber by that account, while the row's
+ * account is where the subscriber lives (the lake's account), so the row says both.
+ */
+function usedBy(grant: CapabilityGrant, context: RowContext): string | undefined {
+  if (grant.principal.kind !== "subscriber") return undefined;
+  const identity = context.subscriberIdentities.get(grant.principal.id);
+  if (identity === undefined || identity === grant.principal.accountId) return undefined;
+  return accountLabel(identity, context.accountNames) ?? identity;
 }
 
 function compareGrants(a: CapabilityGrant, b: CapabilityGrant): number {
@@ -177,6 +195,7 @@ function viewGrantRow(grant: CapabilityGrant, index: number, context: RowContext
     accountId: grant.principal.accountId,
     accountLabel: accountLabel(grant.principal.accountId, accountNames),
     inAccount: redundantAccount(grant, accountNames) ? undefined : accountLabel(grant.principal.accountId, accountNames),
+    usedBy: usedBy(grant, context),
     accountNamed: grant.principal.accountId !== undefined && accountNames[grant.principal.accountId] !== undefined,
     awsService: isAwsService(grant),
     outsideOrganization: isOutsideOrganization(grant),
@@ -186,7 +205,7 @@ function viewGrantRow(grant: CapabilityGrant, index: number, context: RowContext
     hopCount: grant.path.length,
     path: pathInFinding === undefined ? viewPath(grant.path, context.names, grant.capability) : undefined,
     pathInFinding,
-    resources: [...grant.resources],
+    resources: grant.resources.map(lakeResourceLabel),
     findings: subject?.linksFor(grant.capability) ?? [],
   };
 }

@@ -42,6 +42,8 @@ export interface ControlView {
   passed: boolean;
   failed: boolean;
   notAssessed: boolean;
+  /** Not assessed because an input was not read, not only because the baseline lacks a key. */
+  missingInput: boolean;
   /** The first findings, worst first, accepted ones last. */
   findings: ControlFindingView[];
   findingCount: number;
@@ -125,6 +127,7 @@ function viewControl(
     passed: control.status === "passed",
     failed: control.status === "failed",
     notAssessed: control.status === "not-assessed",
+    missingInput: control.status === "not-assessed" && control.baselineGapsOnly !== true,
     findings: listed,
     findingCount: findings.length,
     more: findings.length - listed.length,

@@ -30,11 +30,11 @@ export interface CoverageView {
   /** Gaps of policies that were read but evaluated without their broken statements. */
   malformedCount: number;
   accounts: CoverageAccountView[];
-  notAssessedControls: { id: string; href: string }[];
+  notAssessedControls: { id: string; label: string; href: string }[];
 }
 
 /** Groups coverage gaps by account, in account id order, each account's gaps by Region and operation. */
-export function viewCoverage(gaps: readonly CoverageEntry[], notAssessedControls: { id: string; href: string }[]): CoverageView {
+export function viewCoverage(gaps: readonly CoverageEntry[], notAssessedControls: { id: string; label: string; href: string }[]): CoverageView {
   const accountIds = [...new Set(gaps.map((gap) => gap.accountId))].sort();
 
   return {

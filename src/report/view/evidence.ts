@@ -55,13 +55,49 @@ export interface EvidenceView {
   facts: { text: string; value?: string }[];
 }
 
-/** Edge kinds the graph emits, in words; other edges (escalation methods) keep their id. */
+/** Edge kinds the graph emits, in words; an edge kind not listed is shown as its id in words. */
 const EDGE_TITLES: Readonly<Record<string, string>> = {
   canAssume: "assumes",
   capability: "acts on",
   lfAdmin: "is a Lake Formation administrator of",
+  lfGrant: "is granted Lake Formation access to",
   memberOf: "is a member of",
+  subscriberIdentity: "uses subscriber",
+  subscriberRole: "reads through role",
+  subscriberShare: "queries the tables shared with it from",
+  createSubscriber: "creates a subscriber for",
+  updateSubscriber: "changes a subscriber to",
+  attachUserPolicy: "attaches a policy to itself, becoming",
+  putUserPolicy: "writes a policy for itself, becoming",
+  attachGroupPolicy: "attaches a policy to its group, becoming",
+  putGroupPolicy: "writes a policy for its group, becoming",
+  attachRolePolicy: "attaches a policy to a role, becoming",
+  putRolePolicy: "writes a policy for a role, becoming",
+  createPolicyVersion: "writes a new policy version, becoming",
+  setDefaultPolicyVersion: "switches a policy version, becoming",
+  removeUserBoundary: "removes its permissions boundary, becoming",
+  removeRoleBoundary: "removes a role's permissions boundary, becoming",
+  addUserToGroup: "adds itself to a group, becoming",
+  createAccessKey: "creates an access key for",
+  createLoginProfile: "creates a console password for",
+  updateLoginProfile: "resets the console password of",
+  updateAssumeRolePolicy: "rewrites the trust policy of",
+  updateFunctionCode: "replaces Lambda code that runs as",
+  "ssm:sendCommand": "runs an SSM command on an instance running as",
+  "ssm:startSession": "opens an SSM session on an instance running as",
+  ec2InstanceConnect: "logs in with EC2 Instance Connect as",
+  "glue:updateDevEndpoint": "takes over a Glue dev endpoint running as",
+  "cloudformation:updateStack": "updates a stack whose service role is",
+  "sagemaker:presignedNotebookUrl": "opens a notebook running as",
 };
+
+/** Names a `passRole:<service>` edge; other kinds come from EDGE_TITLES. */
+function edgeTitle(kind: string): string {
+  const title = EDGE_TITLES[kind];
+  if (title !== undefined) return title;
+  if (kind.startsWith("passRole:")) return `passes a role to ${kind.slice("passRole:".length)} and runs as`;
+  return kind;
+}
 
 /**
  * Returns a short name for an ARN: the bucket of an S3 ARN, the Region of a data lake, the
@@ -170,7 +206,7 @@ function viewHop(step: PathStep, fromName: string, toName: string): HopView {
     to: step.to,
     toName,
     edge: step.edge,
-    edgeTitle: EDGE_TITLES[step.edge] ?? step.edge,
+    edgeTitle: edgeTitle(step.edge),
     description: step.description,
     statements: step.statements.map(viewStatementRef),
     conditions: (step.conditions ?? []).map(viewCondition),

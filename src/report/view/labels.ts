@@ -23,9 +23,14 @@ export const CAPABILITY_LABELS: readonly CapabilityLabel[] = [
   { id: "escalate", title: "Escalate to a lake capability", question: "Who can become a principal that holds a lake capability" },
 ];
 
+/** Capabilities the report shows only where someone holds them, after the core ones. */
+const OTHER_LABELS: readonly CapabilityLabel[] = [
+  { id: "admin", title: "Administer an account", question: "Who holds administrator-equivalent access in the lake's account" },
+];
+
 /** Returns the label of a capability, or one built from its id when it has none. */
 export function capabilityLabel(id: string): CapabilityLabel {
-  return CAPABILITY_LABELS.find((label) => label.id === id) ?? { id, title: id, question: `Who holds ${id}` };
+  return CAPABILITY_LABELS.find((label) => label.id === id) ?? OTHER_LABELS.find((label) => label.id === id) ?? { id, title: id, question: `Who holds ${id}` };
 }
 
 /** Sort key that puts the core capabilities first, in CAPABILITY_LABELS order. */

@@ -79,7 +79,7 @@ export function viewReport(result: AuditResult): ReportView {
       openCounts: countBySeverity(open),
       controlLinks: memoiseLists(controlLink),
     },
-    access: viewAccess(result.grants, names, everyFinding, accountNames, href),
+    access: viewAccess(result.grants, names, everyFinding, accountNames, href, result.subscribers),
     subscribers: viewSubscribers(result.subscribers, everyFinding, accountNames, href),
     frameworks,
     controlTotals: {
@@ -124,9 +124,10 @@ function countBySeverity(findings: readonly Finding[]): Record<Severity, number>
   return counts;
 }
 
-function notAssessedControls(frameworks: readonly FrameworkView[]): { id: string; href: string }[] {
+/** Controls not assessed for an input that was not read; those waiting only on the baseline are left to the controls page. */
+function notAssessedControls(frameworks: readonly FrameworkView[]): { id: string; label: string; href: string }[] {
   return frameworks.flatMap((framework) =>
-    framework.controls.filter((control) => control.notAssessed).map((control) => ({ id: control.id, href: `controls.html#${control.anchor}` })),
+    framework.controls.filter((control) => control.missingInput).map((control) => ({ id: control.id, label: control.id.replace(":", " "), href: `controls.html#${control.anchor}` })),
   );
 }
 
