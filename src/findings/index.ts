@@ -12,6 +12,7 @@ import { lowerSeverity, type FindingDraft, type RuleContext, type RuleOutcome } 
 import type { RuleMetadata } from "./rule-metadata.js";
 import { RULES } from "./rules/index.js";
 import { subscriberAccess } from "./subscriber-access.js";
+import { sortNaturally } from "../shared/natural-order.js";
 
 export { exitCodeFor } from "./exit-code.js";
 export { loadBaseline, parseBaseline, type Baseline } from "./baseline.js";
@@ -149,11 +150,10 @@ function exceptionFinding(metadata: RuleMetadata, exception: RiskException, stat
 const ruleOrder = new Map(RULES.map((rule, position) => [rule.id, position]));
 
 function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort(
-    (left, right) =>
-      severityRank(right.severity) - severityRank(left.severity) ||
-      (ruleOrder.get(left.ruleId) ?? RULES.length) - (ruleOrder.get(right.ruleId) ?? RULES.length) ||
-      left.subject.id.localeCompare(right.subject.id),
+  return sortNaturally(
+    findings,
+    (left, right) => severityRank(right.severity) - severityRank(left.severity) || (ruleOrder.get(left.ruleId) ?? RULES.length) - (ruleOrder.get(right.ruleId) ?? RULES.length),
+    (finding) => finding.subject.id,
   );
 }
 

@@ -54,7 +54,7 @@ export function notAssessed(...gaps: string[]): RuleOutcome {
   return { findings: [], gaps, assessed: false };
 }
 
-/** The outcome of a rule that needs a baseline key the baseline does not have. */
+/** Returns the outcome of a rule that needs a baseline key the baseline does not have. */
 export function needsBaseline(gap: string): RuleOutcome {
   return { findings: [], gaps: [gap], assessed: false, baselineGaps: true };
 }

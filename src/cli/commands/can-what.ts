@@ -16,7 +16,7 @@ export const canWhatCommand: CliCommand = {
       .argument("<input>", "a snapshot file, an export folder, or an `aws iam get-account-authorization-details` file")
       .requiredOption("--principal <arn>", "user, role or account root ARN (or a service name, or * for anonymous)")
       .option("--capabilities <file>", "capabilities YAML file (default: the shipped policies/capabilities.yaml)")
-      .option("--json", "print the grants as a JSON array")
+      .option("--json", "print a JSON object: the grants, policies that could not be fully evaluated, and whether capabilities were checked on any resource")
       .action(async (input: string, options: { principal: string; capabilities?: string; json?: boolean }) => {
         const capabilities = await loadCapabilities(options.capabilities);
         const graph = accessGraphOf(await loadAuditInput(input), capabilities);

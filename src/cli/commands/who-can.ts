@@ -26,7 +26,7 @@ export const whoCanCommand: CliCommand = {
       .option("--action <action>", "an IAM action, such as s3:GetObject (with --resource)")
       .option("--resource <arn>", "the resource ARN the action is performed on (with --action)")
       .option("--capabilities <file>", "capabilities YAML file (default: the shipped policies/capabilities.yaml)")
-      .option("--json", "print the grants as a JSON array")
+      .option("--json", "print a JSON object: the grants, policies that could not be fully evaluated, and whether capabilities were checked on any resource")
       .action(async (input: string, options: WhoCanOptions) => {
         const byCapability = options.capability !== undefined;
         const byAction = options.action !== undefined || options.resource !== undefined;

@@ -39,8 +39,8 @@ const PROBE_DAY = "eventDay=20240101";
 const PROBE_OBJECTS = ["/lakewarden-probe.gz.parquet", "/lakewarden-probe.csv"];
 
 /**
- * Names a lake resource for people: an object the graph made up to stand for a bucket's
- * objects becomes the bucket's objects, saying so; any other ARN is returned as it is.
+ * Names a lake resource for people. An object the graph made up to stand for a bucket's objects
+ * is shown as the bucket's objects, with a note. Any other ARN is returned as it is.
  */
 export function lakeResourceLabel(arn: string): string {
   if (!PROBE_OBJECTS.some((name) => arn.endsWith(name))) return arn;

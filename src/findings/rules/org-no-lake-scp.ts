@@ -61,7 +61,7 @@ function checkAccount(organization: Organization, accountId: string): FindingDra
     subject,
     summary: `No SCP applying to lake account ${accountId} denies ${missing.join(", ")}.`,
     evidence: [
-      { kind: "fact", text: "Actions no applying SCP denies", value: missing.join(", ") },
+      { kind: "fact", text: "Actions that no SCP applying to the account denies", value: missing.join(", ") },
       ...denies.map(({ policy, statement }) => statementEvidence("scp", policy.arn, statement)),
     ],
   };

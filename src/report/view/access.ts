@@ -157,8 +157,9 @@ export function principalNames(
 }
 
 /**
- * Names who uses a subscriber: the path names a subscriber by that account, while the row's
- * account is where the subscriber lives (the lake's account), so the row says both.
+ * Returns the account or service that uses a subscriber. Paths name a subscriber by that
+ * account, while the row's account is where the subscriber lives (the lake's account), so the
+ * row shows both.
  */
 function usedBy(grant: CapabilityGrant, context: RowContext): string | undefined {
   if (grant.principal.kind !== "subscriber") return undefined;

@@ -9,6 +9,7 @@ import { accountLabel, type AccountNames } from "./accounts.js";
 import { viewEvidence, type EvidenceView } from "./evidence.js";
 import { SEVERITY_TITLES } from "./labels.js";
 import { anchorId, formatTime } from "./text.js";
+import { sortNaturally } from "../../shared/natural-order.js";
 
 export interface ControlLinkView {
   id: string;
@@ -53,14 +54,9 @@ export function controlAnchor(controlId: string): string {
   return anchorId("c", controlId);
 }
 
-/** Sorts findings most severe first, then by rule and subject, so reruns list them alike. */
+/** Sorts findings most severe first, then by rule and subject (`role-2` before `role-10`), so reruns list them alike. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      severityRank(b.severity) - severityRank(a.severity) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.subject.id.localeCompare(b.subject.id),
-  );
+  return sortNaturally(findings, (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId), (finding) => finding.subject.id);
 }
 
 /** Returns the link to a control on the controls page. */
