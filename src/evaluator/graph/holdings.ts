@@ -4,7 +4,7 @@ import type { Actor } from "./actors.js";
 import type { ActionRequirement, CapabilityAlternative, DirectCapability, LakeFormationRequirement, Requirement } from "./capabilities.js";
 import type { RequestDecider } from "./decide.js";
 import { uniqueStatements } from "./statements.js";
-import type { LakeResource, LakeScope } from "./resources.js";
+import { lakeResourceLabel, type LakeResource, type LakeScope } from "./resources.js";
 
 /** A capability a node holds itself: the final step of every path that ends at it. */
 export interface Holding {
@@ -40,15 +40,29 @@ export function holdingOf(actor: Actor, capability: DirectCapability, scopes: re
   if (!best) return undefined;
 
   const { outcome, alternative, scope } = best;
+  const statements = uniqueStatements(outcome.statements);
   const step: PathStep = {
     from: actor.ref.id,
     to: scope.id,
     edge: stepKind(alternative),
-    description: `${actor.ref.label} holds ${capability.id} (${alternative.id}) on ${scope.fallback ? "any resource (no Security Lake in the snapshot)" : scope.id}`,
-    statements: uniqueStatements(outcome.statements),
+    description: holdingDescription(actor, capability, alternative, scope, outcome.resources, statements.length === 0),
+    statements,
     conditions: outcome.conditions.length > 0 ? outcome.conditions : undefined,
   };
   return { decision: outcome.decision, step, resources: resources ?? [] };
+}
+
+/**
+ * Says what the final step grants: the capability, the way it is held and the lake it is held
+ * over. The step points at the lake, so resources other than the lake itself (a trail that feeds
+ * it, a bucket) are named too. A root user's step cites no statement, so the reason is given.
+ */
+function holdingDescription(actor: Actor, capability: DirectCapability, alternative: CapabilityAlternative, scope: LakeScope, resources: readonly string[], noStatement: boolean): string {
+  const target = scope.fallback ? "any resource (no Security Lake in the snapshot)" : scope.id;
+  const others = resources.filter((arn) => arn !== scope.id).map(lakeResourceLabel);
+  const through = others.length > 0 ? `, through ${others.join(", ")}` : "";
+  const root = noStatement && actor.principal.kind === "root" ? "; an account's root user needs no policy to allow it" : "";
+  return `${actor.ref.label} holds ${capability.id} (${alternative.id}) on ${target}${through}${root}`;
 }
 
 function stepKind(alternative: CapabilityAlternative): string {
