@@ -34,7 +34,8 @@ export function formatGrant(grant: CapabilityGrant, withCapability: boolean): st
   const principal = grant.principal;
   const where = principal.accountId ? `, ${principal.accountId}` : "";
   const outside = principal.inOrganization ? "" : ", outside the organization";
-  const head = withCapability ? `${grant.capability}: ${grant.decision}` : `${principal.id} (${principal.kind}${where}${outside}): ${grant.decision}`;
+  const decision = decisionText(grant.decision);
+  const head = withCapability ? `${grant.capability}: ${decision}` : `${principal.id} (${principal.kind}${where}${outside}): ${decision}`;
   const others = grant.otherRoutes && grant.otherRoutes.length > 0 ? [`  other routes start at: ${grant.otherRoutes.join(", ")}`] : [];
   return [head, ...grant.path.flatMap(formatStep), ...others].join("\n");
 }
@@ -42,7 +43,7 @@ export function formatGrant(grant: CapabilityGrant, withCapability: boolean): st
 /** Formats a heading with counts by decision, then every grant. */
 export function formatGrants(title: string, grants: readonly CapabilityGrant[], withCapability: boolean, notes: readonly string[]): string {
   const allowed = grants.filter((grant) => grant.decision === "allowed").length;
-  const lines = [`${title}: ${grants.length} (${allowed} allowed, ${grants.length - allowed} allowedIf)`, ...notes.map((note) => `note: ${note}`), ""];
+  const lines = [`${title}: ${grants.length} (${allowed} allowed, ${grants.length - allowed} conditional)`, ...notes.map((note) => `note: ${note}`), ""];
   for (const grant of grants) lines.push(formatGrant(grant, withCapability), "");
   return lines.join("\n");
 }
@@ -66,4 +67,9 @@ export function queryNotes(graph: { fallback: boolean; flawedPolicies: readonly 
 /** Lists the policies a query could not fully read, for `--json` output. */
 export function flawedPoliciesJson(policies: readonly CompiledPolicy[]): { id: string; type: string; problems: readonly PolicyProblem[] }[] {
   return policies.map((policy) => ({ id: policy.source.id, type: policy.source.type, problems: policy.problems }));
+}
+
+/** Names a decision as the report does; `allowedIf` keeps its JSON name beside the word. */
+function decisionText(decision: string): string {
+  return decision === "allowedIf" ? "conditional (allowedIf)" : decision;
 }

@@ -53,7 +53,7 @@ export function holdingOf(actor: Actor, capability: DirectCapability, scopes: re
 }
 
 /**
- * Says what the final step grants: the capability, the way it is held and the lake it is held
+ * Describes the final step: the capability, the way it is held and the lake it is held
  * over. The step points at the lake, so resources other than the lake itself (a trail that feeds
  * it, a bucket) are named too. A root user's step cites no statement, so the reason is given.
  */
