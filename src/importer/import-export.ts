@@ -70,7 +70,7 @@ export async function importExportFolder(dir: string): Promise<Snapshot> {
     coverage: sortCoverage([...coverage, ...gaps]),
   };
   // The converters are typed and read validated files, so the snapshot is not checked against
-  // the schema again here (that took 50 ms at 10,000 principals); the importer tests check it.
+  // the schema again here, which took 50 ms at 10,000 principals. The importer tests check it.
   return snapshot;
 }
 

@@ -6,8 +6,8 @@ export type Problems = PolicyProblem[];
 
 /** Reads a string or an array of strings; numbers and booleans become text as IAM reads them. */
 export function readStrings(value: unknown, path: string | (() => string), problems: Problems): string[] | undefined {
-  // Fast paths for what nearly every policy holds, since a large organization reads hundreds
-  // of thousands of these elements; the path text is built only when there is a problem.
+  // Fast paths for what nearly every policy contains, because a large organization reads
+  // hundreds of thousands of these elements. The path text is built only for a problem.
   if (typeof value === "string") return [value];
   if (Array.isArray(value) && value.length > 0 && value.every(isString)) return value.slice();
 

@@ -23,7 +23,7 @@ export const CAPABILITY_LABELS: readonly CapabilityLabel[] = [
   { id: "escalate", title: "Escalate to a lake capability", question: "Who can become a principal that holds a lake capability" },
 ];
 
-/** Capabilities the report shows only where someone holds them, after the core ones. */
+/** Capabilities the report lists only when a principal has them, after the core ones. */
 const OTHER_LABELS: readonly CapabilityLabel[] = [
   { id: "admin", title: "Administer an account", question: "Who holds administrator-equivalent access in the lake's account" },
 ];
