@@ -14,6 +14,9 @@ const READ_FROM: Record<PolicyType, { service: string; operation: string }> = {
   key: { service: "kms", operation: "GetKeyPolicy" },
 };
 
+/** The error code of a coverage gap for a policy that breaks the grammar or could not be decoded. */
+export const MALFORMED_POLICY_CODE = "MalformedPolicyDocument";
+
 /** More problems than this in one policy are counted rather than listed. */
 const LISTED_PROBLEMS = 3;
 
@@ -42,7 +45,7 @@ export function flawedPolicyGaps(policies: readonly CompiledPolicy[], snapshot: 
       operation: readFrom.operation,
       param: source.id,
       state: "error",
-      errorCode: "MalformedPolicyDocument",
+      errorCode: MALFORMED_POLICY_CODE,
       message: `${source.name ? `policy ${source.name}: ` : ""}${consequence}: ${listed.join("; ")}${more > 0 ? `; and ${more} more` : ""}`,
     });
   }

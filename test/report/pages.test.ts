@@ -49,9 +49,9 @@ describe("coverage banners", () => {
     const index = pages.find((page) => page.file === "index.html")!.html;
 
     expect(coverage).toContain("2 inputs were not read.");
-    expect(coverage).toContain("1 policy breaks the policy grammar.");
-    expect(coverage).toContain("Read, breaks the policy grammar");
-    expect(index).toContain("2 inputs could not be read, and 1 policy breaks the policy grammar and was evaluated without the broken statements;");
+    expect(coverage).toContain("1 policy could not be fully evaluated.");
+    expect(coverage).toContain("Not fully evaluated");
+    expect(index).toContain("2 inputs could not be read, and 1 policy could not be fully evaluated;");
   });
 
   it("names only malformed policies when every input was read", async () => {
@@ -59,7 +59,7 @@ describe("coverage banners", () => {
     const coverage = pages.find((page) => page.file === "coverage.html")!.html;
 
     expect(coverage).not.toContain("not read");
-    expect(coverage).toContain("1 policy breaks the policy grammar.");
+    expect(coverage).toContain("1 policy could not be fully evaluated.");
   });
 });
 
@@ -70,7 +70,7 @@ describe("coverage page controls", () => {
     Object.assign(waiting!, { status: "not-assessed", gaps: ["subscriber-exceeds-approval: the baseline lists no approvedSubscribers"], baselineGapsOnly: true });
     Object.assign(unread!, { status: "not-assessed", gaps: ["rule: IAM of 1 not read"] });
     const coverage = (await renderResult(result)).find((page) => page.file === "coverage.html")!.html;
-    const listed = coverage.slice(coverage.indexOf("Controls not assessed for these inputs"));
+    const listed = coverage.slice(coverage.indexOf("Controls not assessed for missing inputs"));
 
     expect(listed).toContain(`>${unread!.id.replace(":", " ")}<`);
     expect(listed).not.toContain(`>${waiting!.id.replace(":", " ")}<`);

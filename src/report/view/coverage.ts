@@ -1,9 +1,10 @@
 /**
- * Coverage gaps: the inputs the collection could not read, and the policies that were read but
- * break the policy grammar. Each is a part of the organization that was not fully assessed, and
- * the report shows it as such instead of counting it as clean.
+ * Coverage gaps: the inputs the collection could not read, and the policies that could not be
+ * fully evaluated. Each is a part of the organization that was not fully assessed, and the
+ * report shows it as such instead of counting it as clean.
  */
 import type { CoverageEntry } from "../../model/snapshot.js";
+import { MALFORMED_POLICY_CODE } from "../../findings/policy-coverage.js";
 import { COVERAGE_STATE_TITLES } from "./labels.js";
 
 export interface CoverageGapView {
@@ -27,7 +28,7 @@ export interface CoverageView {
   gapCount: number;
   /** Gaps of inputs that were not read. */
   unreadCount: number;
-  /** Gaps of policies that were read but evaluated without their broken statements. */
+  /** Gaps of policies evaluated without their broken parts. */
   malformedCount: number;
   accounts: CoverageAccountView[];
   notAssessedControls: { id: string; label: string; href: string }[];
@@ -53,12 +54,10 @@ export function viewCoverage(gaps: readonly CoverageEntry[], notAssessedControls
   };
 }
 
-/** The error code of a policy that was read but breaks the grammar (see policy-coverage.ts). */
-const MALFORMED_POLICY = "MalformedPolicyDocument";
-const MALFORMED_TITLE = "Read, breaks the policy grammar";
+const MALFORMED_TITLE = "Not fully evaluated";
 
 function isMalformedPolicy(gap: CoverageEntry): boolean {
-  return gap.errorCode === MALFORMED_POLICY;
+  return gap.errorCode === MALFORMED_POLICY_CODE;
 }
 
 function viewGap(gap: CoverageEntry): CoverageGapView {
