@@ -126,8 +126,7 @@ export function viewAccess(
   subscribers: readonly SubscriberAccess[] = [],
 ): AccessView {
   const sorted = [...grants].sort(compareGrants);
-  const subscriberIdentities = new Map(subscribers.map((access) => [access.subscriber.subscriberArn, access.subscriber.subscriberIdentity.principal]));
-  const rowContext: RowContext = { names, accountNames, findings: findingsBySubject(findings, findingHref), subscriberIdentities };
+  const rowContext: RowContext = { names, accountNames, findings: findingsBySubject(findings, findingHref), subscriberIdentities: subscriberIdentities(subscribers) };
 
   return { summaries: summarise(sorted, rowContext), pages: pageGrants(sorted), totalRows: sorted.length, rowContext };
 }
@@ -146,7 +145,7 @@ export function principalNames(
   accountNames: AccountNames = {},
   subscribers: readonly SubscriberAccess[] = [],
 ): Map<string, string> {
-  const subscriberAccounts = new Map(subscribers.map((access) => [access.subscriber.subscriberArn, access.subscriber.subscriberIdentity.principal]));
+  const subscriberAccounts = subscriberIdentities(subscribers);
   const names = new Map<string, string>();
   for (const grant of grants) {
     const principal = grant.principal;
@@ -154,6 +153,11 @@ export function principalNames(
     names.set(principal.id, labelWithAccount(principal.label, accountId, accountNames));
   }
   return names;
+}
+
+/** Maps each subscriber's ARN to its identity: the account id or service principal that uses it. */
+function subscriberIdentities(subscribers: readonly SubscriberAccess[]): Map<string, string> {
+  return new Map(subscribers.map((access) => [access.subscriber.subscriberArn, access.subscriber.subscriberIdentity.principal]));
 }
 
 /**

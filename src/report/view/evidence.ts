@@ -142,7 +142,7 @@ export function viewEvidence(evidence: readonly Evidence[], names: ReadonlyMap<s
 
 /** Builds the view of one path; `names` maps principal ids to the labels the graph gave them. */
 export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, string>, capability?: string): PathView {
-  const nodeNames = chainNames(steps, names);
+  const nodeNames = viewChain(steps, names);
   // A hop starts where the one before it ended, so its name is already known. The check
   // still names each hop of a path that is not contiguous by its own start.
   const fromName = (index: number): string =>
@@ -165,11 +165,7 @@ export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, 
  * V8 store the whole page with two bytes a character: at 50,000 principals that cost 0.4 s.
  */
 export function viewChain(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string[] {
-  return chainNames(steps, names);
-}
-
-/** Names the first hop's start, then each hop's end. */
-function chainNames(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string[] {
+  // The first hop's start, then each hop's end.
   return steps.length === 0 ? [] : [nameOf(steps[0]!.from, names), ...steps.map((step) => nameOf(step.to, names))];
 }
 
