@@ -1,4 +1,5 @@
 import { isAccountId, parseArn } from "../../shared/arn.js";
+import { BoundedMemo } from "../../shared/bounded-memo.js";
 import type { RequestPrincipal } from "../types.js";
 
 /**
@@ -35,7 +36,7 @@ export function roleKey(arnText: string): string | undefined {
 }
 
 const MAX_CACHED_SPECS = 50_000;
-let specCache = new Map<string, PrincipalSpec>();
+const specs = new BoundedMemo<string, PrincipalSpec>(MAX_CACHED_SPECS);
 
 /**
  * Builds a principal spec from the element's values, grouped by kind. Specs are read-only once
@@ -44,14 +45,7 @@ let specCache = new Map<string, PrincipalSpec>();
  */
 export function buildPrincipalSpec(values: { kind: string; value: string }[]): PrincipalSpec {
   const key = values.map(({ kind, value }) => `${kind}\u0000${value}`).join("\u0001");
-  let spec = specCache.get(key);
-  if (!spec) {
-    // The cache only saves memory and work, so a full one is started afresh rather than grown.
-    if (specCache.size >= MAX_CACHED_SPECS) specCache = new Map();
-    spec = newPrincipalSpec(values);
-    specCache.set(key, spec);
-  }
-  return spec;
+  return specs.get(key, () => newPrincipalSpec(values));
 }
 
 function newPrincipalSpec(values: { kind: string; value: string }[]): PrincipalSpec {

@@ -1,6 +1,7 @@
 import { compileActionPattern, type ActionPattern } from "../match/action.js";
 import { compileArnPattern } from "../match/arn.js";
 import { parseTemplate } from "../match/variables.js";
+import { BoundedMemo } from "../../shared/bounded-memo.js";
 import type { ResourcePattern } from "./statement.js";
 
 /**
@@ -12,38 +13,30 @@ import type { ResourcePattern } from "./statement.js";
 
 const MAX_PATTERNS = 100_000;
 
-let actionPatterns = new Map<string, ActionPattern>();
+const actionPatterns = new BoundedMemo<string, ActionPattern>(MAX_PATTERNS);
 /**
- * Resource patterns by text, one map for policy versions that read policy variables and one
+ * Resource patterns by text, one memo for policy versions that read policy variables and one
  * for those that do not. A combined key would be a new string to hash on every lookup.
  */
-let resourcePatterns = { variables: new Map<string, ResourcePattern>(), literal: new Map<string, ResourcePattern>() };
+const variableResources = new BoundedMemo<string, ResourcePattern>(MAX_PATTERNS);
+const literalResources = new BoundedMemo<string, ResourcePattern>(MAX_PATTERNS);
 
 /** Returns the compiled Action or NotAction pattern of `text`. */
 export function actionPatternOf(text: string): ActionPattern {
-  let pattern = actionPatterns.get(text);
-  if (!pattern) {
-    // The caches only save work, so a full one is started afresh rather than grown.
-    if (actionPatterns.size >= MAX_PATTERNS) actionPatterns = new Map();
-    pattern = compileActionPattern(text);
-    actionPatterns.set(text, pattern);
-  }
-  return pattern;
+  return actionPatterns.get(text, compileActionPattern);
 }
 
 /** Returns the compiled Resource or NotResource pattern of `text`. */
 export function resourcePatternOf(text: string, variables: boolean): ResourcePattern {
-  let patterns = variables ? resourcePatterns.variables : resourcePatterns.literal;
-  let pattern = patterns.get(text);
-  if (!pattern) {
-    if (patterns.size >= MAX_PATTERNS) {
-      resourcePatterns = { variables: new Map(), literal: new Map() };
-      patterns = variables ? resourcePatterns.variables : resourcePatterns.literal;
-    }
-    pattern = compileResource(text, variables);
-    patterns.set(text, pattern);
-  }
-  return pattern;
+  return variables ? variableResources.get(text, compileWithVariables) : literalResources.get(text, compileLiteral);
+}
+
+function compileWithVariables(text: string): ResourcePattern {
+  return compileResource(text, true);
+}
+
+function compileLiteral(text: string): ResourcePattern {
+  return compileResource(text, false);
 }
 
 function compileResource(text: string, variables: boolean): ResourcePattern {
