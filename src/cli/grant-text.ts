@@ -69,7 +69,7 @@ export function flawedPoliciesJson(policies: readonly CompiledPolicy[]): { id: s
   return policies.map((policy) => ({ id: policy.source.id, type: policy.source.type, problems: policy.problems }));
 }
 
-/** Names a decision as the report does; `allowedIf` keeps its JSON name beside the word. */
+/** Returns a decision's name as the report shows it. `allowedIf` keeps its JSON name beside the word. */
 function decisionText(decision: string): string {
   return decision === "allowedIf" ? "conditional (allowedIf)" : decision;
 }

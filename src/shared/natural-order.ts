@@ -7,7 +7,7 @@ export function naturalKey(text: string): string {
   return text.replace(/\d+/g, (digits) => digits.padStart(20, "0"));
 }
 
-/** Sorts by `compare`, breaking ties by the natural order of `name`; each name's key is built once. */
+/** Sorts by `compare`, then by the natural order of `name`. Each name's key is built once. */
 export function sortNaturally<T>(items: readonly T[], compare: (left: T, right: T) => number, name: (item: T) => string): T[] {
   const keys = new Map(items.map((item) => [item, naturalKey(name(item))]));
   return [...items].sort((left, right) => compare(left, right) || keys.get(left)!.localeCompare(keys.get(right)!));

@@ -56,7 +56,7 @@ export const collectCommand: CliCommand = {
 
 async function runCollect(options: CollectCliOptions): Promise<void> {
   const settings = parseSettings(options);
-  // The collector loads the AWS SDK clients, which takes about 0.3 s; importing it here keeps
+  // The collector loads the AWS SDK clients, which takes about 0.3 s. Importing it here keeps
   // that cost out of every other command's start.
   const { resolveBaseCredentials } = await import("../../collector/credentials.js");
   const { collect } = await import("../../collector/run.js");

@@ -272,7 +272,7 @@ function subscriberHolding(actor: Actor, capabilityId: string): Holding | undefi
   };
 }
 
-/** Says what a variant's name (`policy-added`, `no-boundary`, `group:NAME`, or two joined by `+`) stands for. */
+/** Returns the words for a variant's name: `policy-added`, `no-boundary`, `group:NAME`, or two joined by `+`. */
 function variantPhrase(name: string): string {
   const parts = name.split("+").map((part) => {
     if (part === "policy-added") return "writing itself a policy";

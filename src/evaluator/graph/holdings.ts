@@ -191,8 +191,8 @@ interface LakeFormationIndex {
 const lakeFormationIndexes = new WeakMap<LakeScope, LakeFormationIndex | null>();
 
 /**
- * Indexes a scope's Lake Formation data once, so each actor's check is a few map lookups. Null
- * when the scope stands for any resource or the snapshot has no Lake Formation data for it.
+ * Indexes a scope's Lake Formation data once, so each actor's check is a few map lookups.
+ * Returns undefined when the scope stands for any resource or has no Lake Formation data.
  */
 function lakeFormationIndex(scope: LakeScope): LakeFormationIndex | undefined {
   let index = lakeFormationIndexes.get(scope);

@@ -55,7 +55,7 @@ export interface EvidenceView {
   facts: { text: string; value?: string }[];
 }
 
-/** Edge kinds the graph emits, in words; an edge kind not listed is shown as its id in words. */
+/** Edge kinds the graph emits, in words. A kind not listed here is shown as its id. */
 const EDGE_TITLES: Readonly<Record<string, string>> = {
   canAssume: "assumes",
   capability: "acts on",
@@ -91,7 +91,7 @@ const EDGE_TITLES: Readonly<Record<string, string>> = {
   "sagemaker:presignedNotebookUrl": "opens a notebook running as",
 };
 
-/** Names a `passRole:<service>` edge; other kinds come from EDGE_TITLES. */
+/** Returns the words for an edge kind, naming a `passRole:<service>` edge after its service. */
 function edgeTitle(kind: string): string {
   const title = EDGE_TITLES[kind];
   if (title !== undefined) return title;
@@ -162,7 +162,7 @@ export function viewPath(steps: readonly PathStep[], names: ReadonlyMap<string, 
 /**
  * Returns the nodes of a path by name, for a one-line summary. The report joins them with the
  * `&rarr;` entity rather than the arrow character, because one character outside Latin-1 makes
- * V8 store the whole page with two bytes a character: at 50,000 principals that cost 0.4 s.
+ * V8 store the whole page with two bytes a character. At 50,000 principals that cost about 0.4 s.
  */
 export function viewChain(steps: readonly PathStep[], names: ReadonlyMap<string, string>): string[] {
   // The first hop's start, then each hop's end.

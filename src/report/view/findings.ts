@@ -65,8 +65,8 @@ export function controlLink(id: string): ControlLinkView {
 }
 
 /**
- * Builds the view of one finding; `names` maps principal ids to their labels. `linkControls`
- * may return a shared list, since a report cites few lists of controls across thousands of findings.
+ * Builds the view of one finding. `names` maps principal ids to their labels. `linkControls`
+ * may return a shared list, because a report cites few lists of controls across thousands of findings.
  */
 export function viewFinding(
   finding: Finding,

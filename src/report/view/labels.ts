@@ -25,12 +25,12 @@ export const CAPABILITY_LABELS: readonly CapabilityLabel[] = [
 
 /** Capabilities the report lists only when a principal has them, after the core ones. */
 const OTHER_LABELS: readonly CapabilityLabel[] = [
-  { id: "admin", title: "Administer an account", question: "Who holds administrator-equivalent access in the lake's account" },
+  { id: "admin", title: "Administer an account", question: "Who has administrator-equivalent access in the lake's account" },
 ];
 
 /** Returns the label of a capability, or one built from its id when it has none. */
 export function capabilityLabel(id: string): CapabilityLabel {
-  return CAPABILITY_LABELS.find((label) => label.id === id) ?? OTHER_LABELS.find((label) => label.id === id) ?? { id, title: id, question: `Who holds ${id}` };
+  return CAPABILITY_LABELS.find((label) => label.id === id) ?? OTHER_LABELS.find((label) => label.id === id) ?? { id, title: id, question: `Who has ${id}` };
 }
 
 /** Sort key that puts the core capabilities first, in CAPABILITY_LABELS order. */
